@@ -49,7 +49,10 @@ var AuditActions = func() []AuditAction {
 		"ACTIVATE_PROTOCOL", "TERMINATE_PROTOCOL", "ADD_PROTOCOL_PARTY",
 		"ADD_PROTOCOL_COMMITMENT", "FULFIL_PROTOCOL_COMMITMENT", "DROP_PROTOCOL_COMMITMENT",
 		"AMEND_FUND", "CLOSE_FUND",
-		"ISSUE_DIRECTIVE", "ACKNOWLEDGE_DIRECTIVE", "RECORD_MEETING",
+		"SIGN_PROTOCOL_PARTY",
+		"ISSUE_DIRECTIVE", "ACKNOWLEDGE_DIRECTIVE", "RECORD_DIRECTIVE_PROGRESS", "RECORD_MEETING",
+		// The pact and the committee's seats (server/governance/pact.go).
+		"ADD_PACT_SIGNATORY", "END_PACT_SIGNATORY", "AMEND_PACT", "ADD_COMMITTEE_MEMBER", "END_COMMITTEE_MEMBER",
 		// Indicators and exports: an indicator's CSV; the case list's CSV
 		// (server/web/caselist_export.go), once per download with its
 		// filter and number of cases, never which (each identity it

@@ -111,6 +111,10 @@ func (d Date) Start() time.Time { return time.Date(d.year, d.month, d.day, 0, 0,
 // Format writes the day with a time layout's date elements (02/01/2006).
 func (d Date) Format(layout string) string { return d.civil().Format(layout) }
 
+// Italian writes the day as Italians read it, 02/01/2006, in messages and
+// documents.
+func (d Date) Italian() string { return d.Format("02/01/2006") }
+
 // String writes the day YYYY-MM-DD ("" for the zero Date).
 func (d Date) String() string {
 	if d.IsZero() {

@@ -23,6 +23,8 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/committeemember"
+	"github.com/progetto-win/win/ent/communityactivity"
 	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
@@ -45,6 +47,8 @@ import (
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/outgoingmail"
 	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/pactamendment"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/passwordtoken"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
@@ -83,6 +87,10 @@ type Client struct {
 	CaseFile *CaseFileClient
 	// Commitment is the client for interacting with the Commitment builders.
 	Commitment *CommitmentClient
+	// CommitteeMember is the client for interacting with the CommitteeMember builders.
+	CommitteeMember *CommitteeMemberClient
+	// CommunityActivity is the client for interacting with the CommunityActivity builders.
+	CommunityActivity *CommunityActivityClient
 	// Consent is the client for interacting with the Consent builders.
 	Consent *ConsentClient
 	// Decision is the client for interacting with the Decision builders.
@@ -127,6 +135,10 @@ type Client struct {
 	OutgoingMail *OutgoingMailClient
 	// Pact is the client for interacting with the Pact builders.
 	Pact *PactClient
+	// PactAmendment is the client for interacting with the PactAmendment builders.
+	PactAmendment *PactAmendmentClient
+	// PactSignatory is the client for interacting with the PactSignatory builders.
+	PactSignatory *PactSignatoryClient
 	// PasswordToken is the client for interacting with the PasswordToken builders.
 	PasswordToken *PasswordTokenClient
 	// Person is the client for interacting with the Person builders.
@@ -175,6 +187,8 @@ func (c *Client) init() {
 	c.CaseEvent = NewCaseEventClient(c.config)
 	c.CaseFile = NewCaseFileClient(c.config)
 	c.Commitment = NewCommitmentClient(c.config)
+	c.CommitteeMember = NewCommitteeMemberClient(c.config)
+	c.CommunityActivity = NewCommunityActivityClient(c.config)
 	c.Consent = NewConsentClient(c.config)
 	c.Decision = NewDecisionClient(c.config)
 	c.Directive = NewDirectiveClient(c.config)
@@ -197,6 +211,8 @@ func (c *Client) init() {
 	c.Outcome = NewOutcomeClient(c.config)
 	c.OutgoingMail = NewOutgoingMailClient(c.config)
 	c.Pact = NewPactClient(c.config)
+	c.PactAmendment = NewPactAmendmentClient(c.config)
+	c.PactSignatory = NewPactSignatoryClient(c.config)
 	c.PasswordToken = NewPasswordTokenClient(c.config)
 	c.Person = NewPersonClient(c.config)
 	c.PersonIdentity = NewPersonIdentityClient(c.config)
@@ -311,6 +327,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		CaseEvent:                NewCaseEventClient(cfg),
 		CaseFile:                 NewCaseFileClient(cfg),
 		Commitment:               NewCommitmentClient(cfg),
+		CommitteeMember:          NewCommitteeMemberClient(cfg),
+		CommunityActivity:        NewCommunityActivityClient(cfg),
 		Consent:                  NewConsentClient(cfg),
 		Decision:                 NewDecisionClient(cfg),
 		Directive:                NewDirectiveClient(cfg),
@@ -333,6 +351,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Outcome:                  NewOutcomeClient(cfg),
 		OutgoingMail:             NewOutgoingMailClient(cfg),
 		Pact:                     NewPactClient(cfg),
+		PactAmendment:            NewPactAmendmentClient(cfg),
+		PactSignatory:            NewPactSignatoryClient(cfg),
 		PasswordToken:            NewPasswordTokenClient(cfg),
 		Person:                   NewPersonClient(cfg),
 		PersonIdentity:           NewPersonIdentityClient(cfg),
@@ -374,6 +394,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		CaseEvent:                NewCaseEventClient(cfg),
 		CaseFile:                 NewCaseFileClient(cfg),
 		Commitment:               NewCommitmentClient(cfg),
+		CommitteeMember:          NewCommitteeMemberClient(cfg),
+		CommunityActivity:        NewCommunityActivityClient(cfg),
 		Consent:                  NewConsentClient(cfg),
 		Decision:                 NewDecisionClient(cfg),
 		Directive:                NewDirectiveClient(cfg),
@@ -396,6 +418,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Outcome:                  NewOutcomeClient(cfg),
 		OutgoingMail:             NewOutgoingMailClient(cfg),
 		Pact:                     NewPactClient(cfg),
+		PactAmendment:            NewPactAmendmentClient(cfg),
+		PactSignatory:            NewPactSignatoryClient(cfg),
 		PasswordToken:            NewPasswordTokenClient(cfg),
 		Person:                   NewPersonClient(cfg),
 		PersonIdentity:           NewPersonIdentityClient(cfg),
@@ -441,14 +465,15 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Approval, c.Assessment, c.AuditEvent, c.CaseEvent, c.CaseFile,
-		c.Commitment, c.Consent, c.Decision, c.Directive, c.DirectiveAcknowledgement,
-		c.Document, c.DocumentContent, c.Fund, c.FundAmendment, c.Goal, c.Intervention,
-		c.Meeting, c.MonitoringItem, c.MonitoringMeeting, c.Municipality,
-		c.Notification, c.NotificationPreference, c.Objective, c.Organization,
-		c.OutboxEvent, c.Outcome, c.OutgoingMail, c.Pact, c.PasswordToken, c.Person,
-		c.PersonIdentity, c.PersonMerge, c.Plan, c.Protocol, c.ProtocolCommitment,
-		c.ProtocolParty, c.ServiceRequest, c.Session, c.TableMembership,
-		c.TerritorialTable, c.User, c.Webhook, c.WebhookDelivery,
+		c.Commitment, c.CommitteeMember, c.CommunityActivity, c.Consent, c.Decision,
+		c.Directive, c.DirectiveAcknowledgement, c.Document, c.DocumentContent, c.Fund,
+		c.FundAmendment, c.Goal, c.Intervention, c.Meeting, c.MonitoringItem,
+		c.MonitoringMeeting, c.Municipality, c.Notification, c.NotificationPreference,
+		c.Objective, c.Organization, c.OutboxEvent, c.Outcome, c.OutgoingMail, c.Pact,
+		c.PactAmendment, c.PactSignatory, c.PasswordToken, c.Person, c.PersonIdentity,
+		c.PersonMerge, c.Plan, c.Protocol, c.ProtocolCommitment, c.ProtocolParty,
+		c.ServiceRequest, c.Session, c.TableMembership, c.TerritorialTable, c.User,
+		c.Webhook, c.WebhookDelivery,
 	} {
 		n.Use(hooks...)
 	}
@@ -459,14 +484,15 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Approval, c.Assessment, c.AuditEvent, c.CaseEvent, c.CaseFile,
-		c.Commitment, c.Consent, c.Decision, c.Directive, c.DirectiveAcknowledgement,
-		c.Document, c.DocumentContent, c.Fund, c.FundAmendment, c.Goal, c.Intervention,
-		c.Meeting, c.MonitoringItem, c.MonitoringMeeting, c.Municipality,
-		c.Notification, c.NotificationPreference, c.Objective, c.Organization,
-		c.OutboxEvent, c.Outcome, c.OutgoingMail, c.Pact, c.PasswordToken, c.Person,
-		c.PersonIdentity, c.PersonMerge, c.Plan, c.Protocol, c.ProtocolCommitment,
-		c.ProtocolParty, c.ServiceRequest, c.Session, c.TableMembership,
-		c.TerritorialTable, c.User, c.Webhook, c.WebhookDelivery,
+		c.Commitment, c.CommitteeMember, c.CommunityActivity, c.Consent, c.Decision,
+		c.Directive, c.DirectiveAcknowledgement, c.Document, c.DocumentContent, c.Fund,
+		c.FundAmendment, c.Goal, c.Intervention, c.Meeting, c.MonitoringItem,
+		c.MonitoringMeeting, c.Municipality, c.Notification, c.NotificationPreference,
+		c.Objective, c.Organization, c.OutboxEvent, c.Outcome, c.OutgoingMail, c.Pact,
+		c.PactAmendment, c.PactSignatory, c.PasswordToken, c.Person, c.PersonIdentity,
+		c.PersonMerge, c.Plan, c.Protocol, c.ProtocolCommitment, c.ProtocolParty,
+		c.ServiceRequest, c.Session, c.TableMembership, c.TerritorialTable, c.User,
+		c.Webhook, c.WebhookDelivery,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -489,6 +515,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.CaseFile.mutate(ctx, m)
 	case *CommitmentMutation:
 		return c.Commitment.mutate(ctx, m)
+	case *CommitteeMemberMutation:
+		return c.CommitteeMember.mutate(ctx, m)
+	case *CommunityActivityMutation:
+		return c.CommunityActivity.mutate(ctx, m)
 	case *ConsentMutation:
 		return c.Consent.mutate(ctx, m)
 	case *DecisionMutation:
@@ -533,6 +563,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.OutgoingMail.mutate(ctx, m)
 	case *PactMutation:
 		return c.Pact.mutate(ctx, m)
+	case *PactAmendmentMutation:
+		return c.PactAmendment.mutate(ctx, m)
+	case *PactSignatoryMutation:
+		return c.PactSignatory.mutate(ctx, m)
 	case *PasswordTokenMutation:
 		return c.PasswordToken.mutate(ctx, m)
 	case *PersonMutation:
@@ -2071,6 +2105,370 @@ func (c *CommitmentClient) mutate(ctx context.Context, m *CommitmentMutation) (V
 	}
 }
 
+// CommitteeMemberClient is a client for the CommitteeMember schema.
+type CommitteeMemberClient struct {
+	config
+}
+
+// NewCommitteeMemberClient returns a client for the CommitteeMember from the given config.
+func NewCommitteeMemberClient(c config) *CommitteeMemberClient {
+	return &CommitteeMemberClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `committeemember.Hooks(f(g(h())))`.
+func (c *CommitteeMemberClient) Use(hooks ...Hook) {
+	c.hooks.CommitteeMember = append(c.hooks.CommitteeMember, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `committeemember.Intercept(f(g(h())))`.
+func (c *CommitteeMemberClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CommitteeMember = append(c.inters.CommitteeMember, interceptors...)
+}
+
+// Create returns a builder for creating a CommitteeMember entity.
+func (c *CommitteeMemberClient) Create() *CommitteeMemberCreate {
+	mutation := newCommitteeMemberMutation(c.config, OpCreate)
+	return &CommitteeMemberCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CommitteeMember entities.
+func (c *CommitteeMemberClient) CreateBulk(builders ...*CommitteeMemberCreate) *CommitteeMemberCreateBulk {
+	return &CommitteeMemberCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CommitteeMemberClient) MapCreateBulk(slice any, setFunc func(*CommitteeMemberCreate, int)) *CommitteeMemberCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CommitteeMemberCreateBulk{err: fmt.Errorf("calling to CommitteeMemberClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CommitteeMemberCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CommitteeMemberCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CommitteeMember.
+func (c *CommitteeMemberClient) Update() *CommitteeMemberUpdate {
+	mutation := newCommitteeMemberMutation(c.config, OpUpdate)
+	return &CommitteeMemberUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CommitteeMemberClient) UpdateOne(_m *CommitteeMember) *CommitteeMemberUpdateOne {
+	mutation := newCommitteeMemberMutation(c.config, OpUpdateOne, withCommitteeMember(_m))
+	return &CommitteeMemberUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CommitteeMemberClient) UpdateOneID(id gid.ID) *CommitteeMemberUpdateOne {
+	mutation := newCommitteeMemberMutation(c.config, OpUpdateOne, withCommitteeMemberID(id))
+	return &CommitteeMemberUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CommitteeMember.
+func (c *CommitteeMemberClient) Delete() *CommitteeMemberDelete {
+	mutation := newCommitteeMemberMutation(c.config, OpDelete)
+	return &CommitteeMemberDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CommitteeMemberClient) DeleteOne(_m *CommitteeMember) *CommitteeMemberDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CommitteeMemberClient) DeleteOneID(id gid.ID) *CommitteeMemberDeleteOne {
+	builder := c.Delete().Where(committeemember.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CommitteeMemberDeleteOne{builder}
+}
+
+// Query returns a query builder for CommitteeMember.
+func (c *CommitteeMemberClient) Query() *CommitteeMemberQuery {
+	return &CommitteeMemberQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCommitteeMember},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CommitteeMember entity by its id.
+func (c *CommitteeMemberClient) Get(ctx context.Context, id gid.ID) (*CommitteeMember, error) {
+	return c.Query().Where(committeemember.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CommitteeMemberClient) GetX(ctx context.Context, id gid.ID) *CommitteeMember {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryOrganization queries the organization edge of a CommitteeMember.
+func (c *CommitteeMemberClient) QueryOrganization(_m *CommitteeMember) *OrganizationQuery {
+	query := (&OrganizationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(committeemember.Table, committeemember.FieldID, id),
+			sqlgraph.To(organization.Table, organization.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, committeemember.OrganizationTable, committeemember.OrganizationColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRepresentative queries the representative edge of a CommitteeMember.
+func (c *CommitteeMemberClient) QueryRepresentative(_m *CommitteeMember) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(committeemember.Table, committeemember.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, committeemember.RepresentativeTable, committeemember.RepresentativeColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CommitteeMemberClient) Hooks() []Hook {
+	hooks := c.hooks.CommitteeMember
+	return append(hooks[:len(hooks):len(hooks)], committeemember.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CommitteeMemberClient) Interceptors() []Interceptor {
+	return c.inters.CommitteeMember
+}
+
+func (c *CommitteeMemberClient) mutate(ctx context.Context, m *CommitteeMemberMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CommitteeMemberCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CommitteeMemberUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CommitteeMemberUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CommitteeMemberDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CommitteeMember mutation op: %q", m.Op())
+	}
+}
+
+// CommunityActivityClient is a client for the CommunityActivity schema.
+type CommunityActivityClient struct {
+	config
+}
+
+// NewCommunityActivityClient returns a client for the CommunityActivity from the given config.
+func NewCommunityActivityClient(c config) *CommunityActivityClient {
+	return &CommunityActivityClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `communityactivity.Hooks(f(g(h())))`.
+func (c *CommunityActivityClient) Use(hooks ...Hook) {
+	c.hooks.CommunityActivity = append(c.hooks.CommunityActivity, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `communityactivity.Intercept(f(g(h())))`.
+func (c *CommunityActivityClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CommunityActivity = append(c.inters.CommunityActivity, interceptors...)
+}
+
+// Create returns a builder for creating a CommunityActivity entity.
+func (c *CommunityActivityClient) Create() *CommunityActivityCreate {
+	mutation := newCommunityActivityMutation(c.config, OpCreate)
+	return &CommunityActivityCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CommunityActivity entities.
+func (c *CommunityActivityClient) CreateBulk(builders ...*CommunityActivityCreate) *CommunityActivityCreateBulk {
+	return &CommunityActivityCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CommunityActivityClient) MapCreateBulk(slice any, setFunc func(*CommunityActivityCreate, int)) *CommunityActivityCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CommunityActivityCreateBulk{err: fmt.Errorf("calling to CommunityActivityClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CommunityActivityCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CommunityActivityCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CommunityActivity.
+func (c *CommunityActivityClient) Update() *CommunityActivityUpdate {
+	mutation := newCommunityActivityMutation(c.config, OpUpdate)
+	return &CommunityActivityUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CommunityActivityClient) UpdateOne(_m *CommunityActivity) *CommunityActivityUpdateOne {
+	mutation := newCommunityActivityMutation(c.config, OpUpdateOne, withCommunityActivity(_m))
+	return &CommunityActivityUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CommunityActivityClient) UpdateOneID(id gid.ID) *CommunityActivityUpdateOne {
+	mutation := newCommunityActivityMutation(c.config, OpUpdateOne, withCommunityActivityID(id))
+	return &CommunityActivityUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CommunityActivity.
+func (c *CommunityActivityClient) Delete() *CommunityActivityDelete {
+	mutation := newCommunityActivityMutation(c.config, OpDelete)
+	return &CommunityActivityDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CommunityActivityClient) DeleteOne(_m *CommunityActivity) *CommunityActivityDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CommunityActivityClient) DeleteOneID(id gid.ID) *CommunityActivityDeleteOne {
+	builder := c.Delete().Where(communityactivity.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CommunityActivityDeleteOne{builder}
+}
+
+// Query returns a query builder for CommunityActivity.
+func (c *CommunityActivityClient) Query() *CommunityActivityQuery {
+	return &CommunityActivityQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCommunityActivity},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CommunityActivity entity by its id.
+func (c *CommunityActivityClient) Get(ctx context.Context, id gid.ID) (*CommunityActivity, error) {
+	return c.Query().Where(communityactivity.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CommunityActivityClient) GetX(ctx context.Context, id gid.ID) *CommunityActivity {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryMunicipality queries the municipality edge of a CommunityActivity.
+func (c *CommunityActivityClient) QueryMunicipality(_m *CommunityActivity) *MunicipalityQuery {
+	query := (&MunicipalityClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(communityactivity.Table, communityactivity.FieldID, id),
+			sqlgraph.To(municipality.Table, municipality.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, communityactivity.MunicipalityTable, communityactivity.MunicipalityColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryOrganizers queries the organizers edge of a CommunityActivity.
+func (c *CommunityActivityClient) QueryOrganizers(_m *CommunityActivity) *OrganizationQuery {
+	query := (&OrganizationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(communityactivity.Table, communityactivity.FieldID, id),
+			sqlgraph.To(organization.Table, organization.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, false, communityactivity.OrganizersTable, communityactivity.OrganizersPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryProtocol queries the protocol edge of a CommunityActivity.
+func (c *CommunityActivityClient) QueryProtocol(_m *CommunityActivity) *ProtocolQuery {
+	query := (&ProtocolClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(communityactivity.Table, communityactivity.FieldID, id),
+			sqlgraph.To(protocol.Table, protocol.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, communityactivity.ProtocolTable, communityactivity.ProtocolColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryDirective queries the directive edge of a CommunityActivity.
+func (c *CommunityActivityClient) QueryDirective(_m *CommunityActivity) *DirectiveQuery {
+	query := (&DirectiveClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(communityactivity.Table, communityactivity.FieldID, id),
+			sqlgraph.To(directive.Table, directive.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, communityactivity.DirectiveTable, communityactivity.DirectiveColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CommunityActivityClient) Hooks() []Hook {
+	hooks := c.hooks.CommunityActivity
+	return append(hooks[:len(hooks):len(hooks)], communityactivity.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CommunityActivityClient) Interceptors() []Interceptor {
+	return c.inters.CommunityActivity
+}
+
+func (c *CommunityActivityClient) mutate(ctx context.Context, m *CommunityActivityMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CommunityActivityCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CommunityActivityUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CommunityActivityUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CommunityActivityDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CommunityActivity mutation op: %q", m.Op())
+	}
+}
+
 // ConsentClient is a client for the Consent schema.
 type ConsentClient struct {
 	config
@@ -2822,6 +3220,22 @@ func (c *DirectiveAcknowledgementClient) QueryAcknowledgedBy(_m *DirectiveAcknow
 	return query
 }
 
+// QueryDocuments queries the documents edge of a DirectiveAcknowledgement.
+func (c *DirectiveAcknowledgementClient) QueryDocuments(_m *DirectiveAcknowledgement) *DocumentQuery {
+	query := (&DocumentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(directiveacknowledgement.Table, directiveacknowledgement.FieldID, id),
+			sqlgraph.To(document.Table, document.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, directiveacknowledgement.DocumentsTable, directiveacknowledgement.DocumentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *DirectiveAcknowledgementClient) Hooks() []Hook {
 	hooks := c.hooks.DirectiveAcknowledgement
@@ -3013,6 +3427,22 @@ func (c *DocumentClient) QueryMeeting(_m *Document) *MeetingQuery {
 			sqlgraph.From(document.Table, document.FieldID, id),
 			sqlgraph.To(meeting.Table, meeting.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, document.MeetingTable, document.MeetingColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryDirectiveProgress queries the directive_progress edge of a Document.
+func (c *DocumentClient) QueryDirectiveProgress(_m *Document) *DirectiveAcknowledgementQuery {
+	query := (&DirectiveAcknowledgementClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(document.Table, document.FieldID, id),
+			sqlgraph.To(directiveacknowledgement.Table, directiveacknowledgement.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, document.DirectiveProgressTable, document.DirectiveProgressColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3908,6 +4338,22 @@ func (c *InterventionClient) QueryFund(_m *Intervention) *FundQuery {
 			sqlgraph.From(intervention.Table, intervention.FieldID, id),
 			sqlgraph.To(fund.Table, fund.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, intervention.FundTable, intervention.FundColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryProtocol queries the protocol edge of a Intervention.
+func (c *InterventionClient) QueryProtocol(_m *Intervention) *ProtocolQuery {
+	query := (&ProtocolClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(intervention.Table, intervention.FieldID, id),
+			sqlgraph.To(protocol.Table, protocol.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, intervention.ProtocolTable, intervention.ProtocolColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -5438,15 +5884,47 @@ func (c *OrganizationClient) QueryUsers(_m *Organization) *UserQuery {
 	return query
 }
 
-// QueryPacts queries the pacts edge of a Organization.
-func (c *OrganizationClient) QueryPacts(_m *Organization) *PactQuery {
-	query := (&PactClient{config: c.config}).Query()
+// QueryPactSignatures queries the pact_signatures edge of a Organization.
+func (c *OrganizationClient) QueryPactSignatures(_m *Organization) *PactSignatoryQuery {
+	query := (&PactSignatoryClient{config: c.config}).Query()
 	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
 		id := _m.ID
 		step := sqlgraph.NewStep(
 			sqlgraph.From(organization.Table, organization.FieldID, id),
-			sqlgraph.To(pact.Table, pact.FieldID),
-			sqlgraph.Edge(sqlgraph.M2M, true, organization.PactsTable, organization.PactsPrimaryKey...),
+			sqlgraph.To(pactsignatory.Table, pactsignatory.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, organization.PactSignaturesTable, organization.PactSignaturesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCommunityActivities queries the community_activities edge of a Organization.
+func (c *OrganizationClient) QueryCommunityActivities(_m *Organization) *CommunityActivityQuery {
+	query := (&CommunityActivityClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(organization.Table, organization.FieldID, id),
+			sqlgraph.To(communityactivity.Table, communityactivity.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, organization.CommunityActivitiesTable, organization.CommunityActivitiesPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCommitteeSeats queries the committee_seats edge of a Organization.
+func (c *OrganizationClient) QueryCommitteeSeats(_m *Organization) *CommitteeMemberQuery {
+	query := (&CommitteeMemberClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(organization.Table, organization.FieldID, id),
+			sqlgraph.To(committeemember.Table, committeemember.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, organization.CommitteeSeatsTable, organization.CommitteeSeatsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -6120,14 +6598,30 @@ func (c *PactClient) GetX(ctx context.Context, id gid.ID) *Pact {
 }
 
 // QuerySignatories queries the signatories edge of a Pact.
-func (c *PactClient) QuerySignatories(_m *Pact) *OrganizationQuery {
-	query := (&OrganizationClient{config: c.config}).Query()
+func (c *PactClient) QuerySignatories(_m *Pact) *PactSignatoryQuery {
+	query := (&PactSignatoryClient{config: c.config}).Query()
 	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
 		id := _m.ID
 		step := sqlgraph.NewStep(
 			sqlgraph.From(pact.Table, pact.FieldID, id),
-			sqlgraph.To(organization.Table, organization.FieldID),
-			sqlgraph.Edge(sqlgraph.M2M, false, pact.SignatoriesTable, pact.SignatoriesPrimaryKey...),
+			sqlgraph.To(pactsignatory.Table, pactsignatory.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, pact.SignatoriesTable, pact.SignatoriesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAmendments queries the amendments edge of a Pact.
+func (c *PactClient) QueryAmendments(_m *Pact) *PactAmendmentQuery {
+	query := (&PactAmendmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(pact.Table, pact.FieldID, id),
+			sqlgraph.To(pactamendment.Table, pactamendment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, pact.AmendmentsTable, pact.AmendmentsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -6158,6 +6652,338 @@ func (c *PactClient) mutate(ctx context.Context, m *PactMutation) (Value, error)
 		return (&PactDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Pact mutation op: %q", m.Op())
+	}
+}
+
+// PactAmendmentClient is a client for the PactAmendment schema.
+type PactAmendmentClient struct {
+	config
+}
+
+// NewPactAmendmentClient returns a client for the PactAmendment from the given config.
+func NewPactAmendmentClient(c config) *PactAmendmentClient {
+	return &PactAmendmentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `pactamendment.Hooks(f(g(h())))`.
+func (c *PactAmendmentClient) Use(hooks ...Hook) {
+	c.hooks.PactAmendment = append(c.hooks.PactAmendment, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `pactamendment.Intercept(f(g(h())))`.
+func (c *PactAmendmentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.PactAmendment = append(c.inters.PactAmendment, interceptors...)
+}
+
+// Create returns a builder for creating a PactAmendment entity.
+func (c *PactAmendmentClient) Create() *PactAmendmentCreate {
+	mutation := newPactAmendmentMutation(c.config, OpCreate)
+	return &PactAmendmentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of PactAmendment entities.
+func (c *PactAmendmentClient) CreateBulk(builders ...*PactAmendmentCreate) *PactAmendmentCreateBulk {
+	return &PactAmendmentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PactAmendmentClient) MapCreateBulk(slice any, setFunc func(*PactAmendmentCreate, int)) *PactAmendmentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PactAmendmentCreateBulk{err: fmt.Errorf("calling to PactAmendmentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PactAmendmentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PactAmendmentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for PactAmendment.
+func (c *PactAmendmentClient) Update() *PactAmendmentUpdate {
+	mutation := newPactAmendmentMutation(c.config, OpUpdate)
+	return &PactAmendmentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PactAmendmentClient) UpdateOne(_m *PactAmendment) *PactAmendmentUpdateOne {
+	mutation := newPactAmendmentMutation(c.config, OpUpdateOne, withPactAmendment(_m))
+	return &PactAmendmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PactAmendmentClient) UpdateOneID(id gid.ID) *PactAmendmentUpdateOne {
+	mutation := newPactAmendmentMutation(c.config, OpUpdateOne, withPactAmendmentID(id))
+	return &PactAmendmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for PactAmendment.
+func (c *PactAmendmentClient) Delete() *PactAmendmentDelete {
+	mutation := newPactAmendmentMutation(c.config, OpDelete)
+	return &PactAmendmentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PactAmendmentClient) DeleteOne(_m *PactAmendment) *PactAmendmentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PactAmendmentClient) DeleteOneID(id gid.ID) *PactAmendmentDeleteOne {
+	builder := c.Delete().Where(pactamendment.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PactAmendmentDeleteOne{builder}
+}
+
+// Query returns a query builder for PactAmendment.
+func (c *PactAmendmentClient) Query() *PactAmendmentQuery {
+	return &PactAmendmentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePactAmendment},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a PactAmendment entity by its id.
+func (c *PactAmendmentClient) Get(ctx context.Context, id gid.ID) (*PactAmendment, error) {
+	return c.Query().Where(pactamendment.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PactAmendmentClient) GetX(ctx context.Context, id gid.ID) *PactAmendment {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryPact queries the pact edge of a PactAmendment.
+func (c *PactAmendmentClient) QueryPact(_m *PactAmendment) *PactQuery {
+	query := (&PactClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(pactamendment.Table, pactamendment.FieldID, id),
+			sqlgraph.To(pact.Table, pact.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, pactamendment.PactTable, pactamendment.PactColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRecordedBy queries the recorded_by edge of a PactAmendment.
+func (c *PactAmendmentClient) QueryRecordedBy(_m *PactAmendment) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(pactamendment.Table, pactamendment.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, pactamendment.RecordedByTable, pactamendment.RecordedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *PactAmendmentClient) Hooks() []Hook {
+	hooks := c.hooks.PactAmendment
+	return append(hooks[:len(hooks):len(hooks)], pactamendment.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *PactAmendmentClient) Interceptors() []Interceptor {
+	return c.inters.PactAmendment
+}
+
+func (c *PactAmendmentClient) mutate(ctx context.Context, m *PactAmendmentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PactAmendmentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PactAmendmentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PactAmendmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PactAmendmentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown PactAmendment mutation op: %q", m.Op())
+	}
+}
+
+// PactSignatoryClient is a client for the PactSignatory schema.
+type PactSignatoryClient struct {
+	config
+}
+
+// NewPactSignatoryClient returns a client for the PactSignatory from the given config.
+func NewPactSignatoryClient(c config) *PactSignatoryClient {
+	return &PactSignatoryClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `pactsignatory.Hooks(f(g(h())))`.
+func (c *PactSignatoryClient) Use(hooks ...Hook) {
+	c.hooks.PactSignatory = append(c.hooks.PactSignatory, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `pactsignatory.Intercept(f(g(h())))`.
+func (c *PactSignatoryClient) Intercept(interceptors ...Interceptor) {
+	c.inters.PactSignatory = append(c.inters.PactSignatory, interceptors...)
+}
+
+// Create returns a builder for creating a PactSignatory entity.
+func (c *PactSignatoryClient) Create() *PactSignatoryCreate {
+	mutation := newPactSignatoryMutation(c.config, OpCreate)
+	return &PactSignatoryCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of PactSignatory entities.
+func (c *PactSignatoryClient) CreateBulk(builders ...*PactSignatoryCreate) *PactSignatoryCreateBulk {
+	return &PactSignatoryCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PactSignatoryClient) MapCreateBulk(slice any, setFunc func(*PactSignatoryCreate, int)) *PactSignatoryCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PactSignatoryCreateBulk{err: fmt.Errorf("calling to PactSignatoryClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PactSignatoryCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PactSignatoryCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for PactSignatory.
+func (c *PactSignatoryClient) Update() *PactSignatoryUpdate {
+	mutation := newPactSignatoryMutation(c.config, OpUpdate)
+	return &PactSignatoryUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PactSignatoryClient) UpdateOne(_m *PactSignatory) *PactSignatoryUpdateOne {
+	mutation := newPactSignatoryMutation(c.config, OpUpdateOne, withPactSignatory(_m))
+	return &PactSignatoryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PactSignatoryClient) UpdateOneID(id gid.ID) *PactSignatoryUpdateOne {
+	mutation := newPactSignatoryMutation(c.config, OpUpdateOne, withPactSignatoryID(id))
+	return &PactSignatoryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for PactSignatory.
+func (c *PactSignatoryClient) Delete() *PactSignatoryDelete {
+	mutation := newPactSignatoryMutation(c.config, OpDelete)
+	return &PactSignatoryDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PactSignatoryClient) DeleteOne(_m *PactSignatory) *PactSignatoryDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PactSignatoryClient) DeleteOneID(id gid.ID) *PactSignatoryDeleteOne {
+	builder := c.Delete().Where(pactsignatory.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PactSignatoryDeleteOne{builder}
+}
+
+// Query returns a query builder for PactSignatory.
+func (c *PactSignatoryClient) Query() *PactSignatoryQuery {
+	return &PactSignatoryQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePactSignatory},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a PactSignatory entity by its id.
+func (c *PactSignatoryClient) Get(ctx context.Context, id gid.ID) (*PactSignatory, error) {
+	return c.Query().Where(pactsignatory.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PactSignatoryClient) GetX(ctx context.Context, id gid.ID) *PactSignatory {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryPact queries the pact edge of a PactSignatory.
+func (c *PactSignatoryClient) QueryPact(_m *PactSignatory) *PactQuery {
+	query := (&PactClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(pactsignatory.Table, pactsignatory.FieldID, id),
+			sqlgraph.To(pact.Table, pact.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, pactsignatory.PactTable, pactsignatory.PactColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryOrganization queries the organization edge of a PactSignatory.
+func (c *PactSignatoryClient) QueryOrganization(_m *PactSignatory) *OrganizationQuery {
+	query := (&OrganizationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(pactsignatory.Table, pactsignatory.FieldID, id),
+			sqlgraph.To(organization.Table, organization.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, pactsignatory.OrganizationTable, pactsignatory.OrganizationColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *PactSignatoryClient) Hooks() []Hook {
+	hooks := c.hooks.PactSignatory
+	return append(hooks[:len(hooks):len(hooks)], pactsignatory.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *PactSignatoryClient) Interceptors() []Interceptor {
+	return c.inters.PactSignatory
+}
+
+func (c *PactSignatoryClient) mutate(ctx context.Context, m *PactSignatoryMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PactSignatoryCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PactSignatoryUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PactSignatoryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PactSignatoryDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown PactSignatory mutation op: %q", m.Op())
 	}
 }
 
@@ -7175,6 +8001,22 @@ func (c *ProtocolClient) QueryObjectives(_m *Protocol) *ObjectiveQuery {
 			sqlgraph.From(protocol.Table, protocol.FieldID, id),
 			sqlgraph.To(objective.Table, objective.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, protocol.ObjectivesTable, protocol.ObjectivesPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryInterventions queries the interventions edge of a Protocol.
+func (c *ProtocolClient) QueryInterventions(_m *Protocol) *InterventionQuery {
+	query := (&InterventionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(protocol.Table, protocol.FieldID, id),
+			sqlgraph.To(intervention.Table, intervention.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, protocol.InterventionsTable, protocol.InterventionsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -8995,24 +9837,25 @@ func (c *WebhookDeliveryClient) mutate(ctx context.Context, m *WebhookDeliveryMu
 type (
 	hooks struct {
 		APIToken, Approval, Assessment, AuditEvent, CaseEvent, CaseFile, Commitment,
-		Consent, Decision, Directive, DirectiveAcknowledgement, Document,
-		DocumentContent, Fund, FundAmendment, Goal, Intervention, Meeting,
-		MonitoringItem, MonitoringMeeting, Municipality, Notification,
-		NotificationPreference, Objective, Organization, OutboxEvent, Outcome,
-		OutgoingMail, Pact, PasswordToken, Person, PersonIdentity, PersonMerge, Plan,
-		Protocol, ProtocolCommitment, ProtocolParty, ServiceRequest, Session,
-		TableMembership, TerritorialTable, User, Webhook, WebhookDelivery []ent.Hook
+		CommitteeMember, CommunityActivity, Consent, Decision, Directive,
+		DirectiveAcknowledgement, Document, DocumentContent, Fund, FundAmendment, Goal,
+		Intervention, Meeting, MonitoringItem, MonitoringMeeting, Municipality,
+		Notification, NotificationPreference, Objective, Organization, OutboxEvent,
+		Outcome, OutgoingMail, Pact, PactAmendment, PactSignatory, PasswordToken,
+		Person, PersonIdentity, PersonMerge, Plan, Protocol, ProtocolCommitment,
+		ProtocolParty, ServiceRequest, Session, TableMembership, TerritorialTable,
+		User, Webhook, WebhookDelivery []ent.Hook
 	}
 	inters struct {
 		APIToken, Approval, Assessment, AuditEvent, CaseEvent, CaseFile, Commitment,
-		Consent, Decision, Directive, DirectiveAcknowledgement, Document,
-		DocumentContent, Fund, FundAmendment, Goal, Intervention, Meeting,
-		MonitoringItem, MonitoringMeeting, Municipality, Notification,
-		NotificationPreference, Objective, Organization, OutboxEvent, Outcome,
-		OutgoingMail, Pact, PasswordToken, Person, PersonIdentity, PersonMerge, Plan,
-		Protocol, ProtocolCommitment, ProtocolParty, ServiceRequest, Session,
-		TableMembership, TerritorialTable, User, Webhook,
-		WebhookDelivery []ent.Interceptor
+		CommitteeMember, CommunityActivity, Consent, Decision, Directive,
+		DirectiveAcknowledgement, Document, DocumentContent, Fund, FundAmendment, Goal,
+		Intervention, Meeting, MonitoringItem, MonitoringMeeting, Municipality,
+		Notification, NotificationPreference, Objective, Organization, OutboxEvent,
+		Outcome, OutgoingMail, Pact, PactAmendment, PactSignatory, PasswordToken,
+		Person, PersonIdentity, PersonMerge, Plan, Protocol, ProtocolCommitment,
+		ProtocolParty, ServiceRequest, Session, TableMembership, TerritorialTable,
+		User, Webhook, WebhookDelivery []ent.Interceptor
 	}
 )
 

@@ -29,6 +29,8 @@ type Decision struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// What was decided, without identifying data of persons (testo della decisione).
 	Text string `json:"text,omitempty"`
+	// The committee's level of work (livello): strategico, the direction of the network, or operativo, coordination — programming, evaluation, verification; for decisions of table meetings, null.
+	Level *decision.Level `json:"level,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the DecisionQuery when eager-loading is set.
 	Edges              DecisionEdges `json:"edges"`
@@ -107,7 +109,7 @@ func (*Decision) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case decision.FieldID:
 			values[i] = new(gid.ID)
-		case decision.FieldText:
+		case decision.FieldText, decision.FieldLevel:
 			values[i] = new(sql.NullString)
 		case decision.FieldCreatedAt, decision.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -157,6 +159,13 @@ func (_m *Decision) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field text", values[i])
 			} else if value.Valid {
 				_m.Text = value.String
+			}
+		case decision.FieldLevel:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field level", values[i])
+			} else if value.Valid {
+				_m.Level = new(decision.Level)
+				*_m.Level = decision.Level(value.String)
 			}
 		case decision.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
@@ -250,6 +259,11 @@ func (_m *Decision) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("text=")
 	builder.WriteString(_m.Text)
+	builder.WriteString(", ")
+	if v := _m.Level; v != nil {
+		builder.WriteString("level=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -59,6 +59,20 @@ func (_c *DecisionCreate) SetText(v string) *DecisionCreate {
 	return _c
 }
 
+// SetLevel sets the "level" field.
+func (_c *DecisionCreate) SetLevel(v decision.Level) *DecisionCreate {
+	_c.mutation.SetLevel(v)
+	return _c
+}
+
+// SetNillableLevel sets the "level" field if the given value is not nil.
+func (_c *DecisionCreate) SetNillableLevel(v *decision.Level) *DecisionCreate {
+	if v != nil {
+		_c.SetLevel(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *DecisionCreate) SetID(v gid.ID) *DecisionCreate {
 	_c.mutation.SetID(v)
@@ -218,6 +232,11 @@ func (_c *DecisionCreate) check() error {
 			return &ValidationError{Name: "text", err: fmt.Errorf(`ent: validator failed for field "Decision.text": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Level(); ok {
+		if err := decision.LevelValidator(v); err != nil {
+			return &ValidationError{Name: "level", err: fmt.Errorf(`ent: validator failed for field "Decision.level": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.ID(); ok {
 		if err := decision.IDValidator(string(v)); err != nil {
 			return &ValidationError{Name: "id", err: fmt.Errorf(`ent: validator failed for field "Decision.id": %w`, err)}
@@ -272,6 +291,10 @@ func (_c *DecisionCreate) createSpec() (*Decision, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Text(); ok {
 		_spec.SetField(decision.FieldText, field.TypeString, value)
 		_node.Text = value
+	}
+	if value, ok := _c.mutation.Level(); ok {
+		_spec.SetField(decision.FieldLevel, field.TypeEnum, value)
+		_node.Level = &value
 	}
 	if nodes := _c.mutation.MeetingIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{

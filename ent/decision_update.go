@@ -53,6 +53,26 @@ func (_u *DecisionUpdate) SetNillableText(v *string) *DecisionUpdate {
 	return _u
 }
 
+// SetLevel sets the "level" field.
+func (_u *DecisionUpdate) SetLevel(v decision.Level) *DecisionUpdate {
+	_u.mutation.SetLevel(v)
+	return _u
+}
+
+// SetNillableLevel sets the "level" field if the given value is not nil.
+func (_u *DecisionUpdate) SetNillableLevel(v *decision.Level) *DecisionUpdate {
+	if v != nil {
+		_u.SetLevel(*v)
+	}
+	return _u
+}
+
+// ClearLevel clears the value of the "level" field.
+func (_u *DecisionUpdate) ClearLevel() *DecisionUpdate {
+	_u.mutation.ClearLevel()
+	return _u
+}
+
 // SetDirectiveID sets the "directive" edge to the Directive entity by ID.
 func (_u *DecisionUpdate) SetDirectiveID(id gid.ID) *DecisionUpdate {
 	_u.mutation.SetDirectiveID(id)
@@ -182,6 +202,11 @@ func (_u *DecisionUpdate) check() error {
 			return &ValidationError{Name: "text", err: fmt.Errorf(`ent: validator failed for field "Decision.text": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Level(); ok {
+		if err := decision.LevelValidator(v); err != nil {
+			return &ValidationError{Name: "level", err: fmt.Errorf(`ent: validator failed for field "Decision.level": %w`, err)}
+		}
+	}
 	if _u.mutation.MeetingCleared() && len(_u.mutation.MeetingIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Decision.meeting"`)
 	}
@@ -211,6 +236,12 @@ func (_u *DecisionUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Text(); ok {
 		_spec.SetField(decision.FieldText, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Level(); ok {
+		_spec.SetField(decision.FieldLevel, field.TypeEnum, value)
+	}
+	if _u.mutation.LevelCleared() {
+		_spec.ClearField(decision.FieldLevel, field.TypeEnum)
 	}
 	if _u.mutation.DirectiveCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -338,6 +369,26 @@ func (_u *DecisionUpdateOne) SetNillableText(v *string) *DecisionUpdateOne {
 	if v != nil {
 		_u.SetText(*v)
 	}
+	return _u
+}
+
+// SetLevel sets the "level" field.
+func (_u *DecisionUpdateOne) SetLevel(v decision.Level) *DecisionUpdateOne {
+	_u.mutation.SetLevel(v)
+	return _u
+}
+
+// SetNillableLevel sets the "level" field if the given value is not nil.
+func (_u *DecisionUpdateOne) SetNillableLevel(v *decision.Level) *DecisionUpdateOne {
+	if v != nil {
+		_u.SetLevel(*v)
+	}
+	return _u
+}
+
+// ClearLevel clears the value of the "level" field.
+func (_u *DecisionUpdateOne) ClearLevel() *DecisionUpdateOne {
+	_u.mutation.ClearLevel()
 	return _u
 }
 
@@ -483,6 +534,11 @@ func (_u *DecisionUpdateOne) check() error {
 			return &ValidationError{Name: "text", err: fmt.Errorf(`ent: validator failed for field "Decision.text": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Level(); ok {
+		if err := decision.LevelValidator(v); err != nil {
+			return &ValidationError{Name: "level", err: fmt.Errorf(`ent: validator failed for field "Decision.level": %w`, err)}
+		}
+	}
 	if _u.mutation.MeetingCleared() && len(_u.mutation.MeetingIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Decision.meeting"`)
 	}
@@ -529,6 +585,12 @@ func (_u *DecisionUpdateOne) sqlSave(ctx context.Context) (_node *Decision, err 
 	}
 	if value, ok := _u.mutation.Text(); ok {
 		_spec.SetField(decision.FieldText, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Level(); ok {
+		_spec.SetField(decision.FieldLevel, field.TypeEnum, value)
+	}
+	if _u.mutation.LevelCleared() {
+		_spec.ClearField(decision.FieldLevel, field.TypeEnum)
 	}
 	if _u.mutation.DirectiveCleared() {
 		edge := &sqlgraph.EdgeSpec{

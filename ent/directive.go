@@ -32,6 +32,10 @@ type Directive struct {
 	IssuedOn domain.Date `json:"issued_on,omitempty"`
 	// Whether it is addressed to every table; otherwise to the tables listed (rivolto a tutti i tavoli).
 	AllTables bool `json:"all_tables,omitempty"`
+	// The day by which the tables are to carry it out; null only for directives issued before deadlines were kept (scadenza).
+	DueOn *domain.Date `json:"due_on,omitempty"`
+	// The committee's level of work (livello): strategico, the direction of the network, or operativo, coordination — programming, evaluation, verification; for decisions of table meetings, null.
+	Level directive.Level `json:"level,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the DirectiveQuery when eager-loading is set.
 	Edges        DirectiveEdges `json:"edges"`
@@ -77,13 +81,15 @@ func (*Directive) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case directive.FieldDueOn:
+			values[i] = &sql.NullScanner{S: new(domain.Date)}
 		case directive.FieldIssuedOn:
 			values[i] = new(domain.Date)
 		case directive.FieldID:
 			values[i] = new(gid.ID)
 		case directive.FieldAllTables:
 			values[i] = new(sql.NullBool)
-		case directive.FieldTitle, directive.FieldBody:
+		case directive.FieldTitle, directive.FieldBody, directive.FieldLevel:
 			values[i] = new(sql.NullString)
 		case directive.FieldCreatedAt, directive.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -143,6 +149,19 @@ func (_m *Directive) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field all_tables", values[i])
 			} else if value.Valid {
 				_m.AllTables = value.Bool
+			}
+		case directive.FieldDueOn:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field due_on", values[i])
+			} else if value.Valid {
+				_m.DueOn = new(domain.Date)
+				*_m.DueOn = *value.S.(*domain.Date)
+			}
+		case directive.FieldLevel:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field level", values[i])
+			} else if value.Valid {
+				_m.Level = directive.Level(value.String)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -207,6 +226,14 @@ func (_m *Directive) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("all_tables=")
 	builder.WriteString(fmt.Sprintf("%v", _m.AllTables))
+	builder.WriteString(", ")
+	if v := _m.DueOn; v != nil {
+		builder.WriteString("due_on=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("level=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Level))
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -84,6 +84,34 @@ func (_c *DirectiveCreate) SetNillableAllTables(v *bool) *DirectiveCreate {
 	return _c
 }
 
+// SetDueOn sets the "due_on" field.
+func (_c *DirectiveCreate) SetDueOn(v domain.Date) *DirectiveCreate {
+	_c.mutation.SetDueOn(v)
+	return _c
+}
+
+// SetNillableDueOn sets the "due_on" field if the given value is not nil.
+func (_c *DirectiveCreate) SetNillableDueOn(v *domain.Date) *DirectiveCreate {
+	if v != nil {
+		_c.SetDueOn(*v)
+	}
+	return _c
+}
+
+// SetLevel sets the "level" field.
+func (_c *DirectiveCreate) SetLevel(v directive.Level) *DirectiveCreate {
+	_c.mutation.SetLevel(v)
+	return _c
+}
+
+// SetNillableLevel sets the "level" field if the given value is not nil.
+func (_c *DirectiveCreate) SetNillableLevel(v *directive.Level) *DirectiveCreate {
+	if v != nil {
+		_c.SetLevel(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *DirectiveCreate) SetID(v gid.ID) *DirectiveCreate {
 	_c.mutation.SetID(v)
@@ -183,6 +211,10 @@ func (_c *DirectiveCreate) defaults() error {
 		v := directive.DefaultAllTables
 		_c.mutation.SetAllTables(v)
 	}
+	if _, ok := _c.mutation.Level(); !ok {
+		v := directive.DefaultLevel
+		_c.mutation.SetLevel(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if directive.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized directive.DefaultID (forgotten import ent/runtime?)")
@@ -222,6 +254,14 @@ func (_c *DirectiveCreate) check() error {
 	}
 	if _, ok := _c.mutation.AllTables(); !ok {
 		return &ValidationError{Name: "all_tables", err: errors.New(`ent: missing required field "Directive.all_tables"`)}
+	}
+	if _, ok := _c.mutation.Level(); !ok {
+		return &ValidationError{Name: "level", err: errors.New(`ent: missing required field "Directive.level"`)}
+	}
+	if v, ok := _c.mutation.Level(); ok {
+		if err := directive.LevelValidator(v); err != nil {
+			return &ValidationError{Name: "level", err: fmt.Errorf(`ent: validator failed for field "Directive.level": %w`, err)}
+		}
 	}
 	if v, ok := _c.mutation.ID(); ok {
 		if err := directive.IDValidator(string(v)); err != nil {
@@ -286,6 +326,14 @@ func (_c *DirectiveCreate) createSpec() (*Directive, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.AllTables(); ok {
 		_spec.SetField(directive.FieldAllTables, field.TypeBool, value)
 		_node.AllTables = value
+	}
+	if value, ok := _c.mutation.DueOn(); ok {
+		_spec.SetField(directive.FieldDueOn, field.TypeTime, value)
+		_node.DueOn = &value
+	}
+	if value, ok := _c.mutation.Level(); ok {
+		_spec.SetField(directive.FieldLevel, field.TypeEnum, value)
+		_node.Level = value
 	}
 	if nodes := _c.mutation.TablesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{

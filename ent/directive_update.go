@@ -95,6 +95,40 @@ func (_u *DirectiveUpdate) SetNillableAllTables(v *bool) *DirectiveUpdate {
 	return _u
 }
 
+// SetDueOn sets the "due_on" field.
+func (_u *DirectiveUpdate) SetDueOn(v domain.Date) *DirectiveUpdate {
+	_u.mutation.SetDueOn(v)
+	return _u
+}
+
+// SetNillableDueOn sets the "due_on" field if the given value is not nil.
+func (_u *DirectiveUpdate) SetNillableDueOn(v *domain.Date) *DirectiveUpdate {
+	if v != nil {
+		_u.SetDueOn(*v)
+	}
+	return _u
+}
+
+// ClearDueOn clears the value of the "due_on" field.
+func (_u *DirectiveUpdate) ClearDueOn() *DirectiveUpdate {
+	_u.mutation.ClearDueOn()
+	return _u
+}
+
+// SetLevel sets the "level" field.
+func (_u *DirectiveUpdate) SetLevel(v directive.Level) *DirectiveUpdate {
+	_u.mutation.SetLevel(v)
+	return _u
+}
+
+// SetNillableLevel sets the "level" field if the given value is not nil.
+func (_u *DirectiveUpdate) SetNillableLevel(v *directive.Level) *DirectiveUpdate {
+	if v != nil {
+		_u.SetLevel(*v)
+	}
+	return _u
+}
+
 // AddTableIDs adds the "tables" edge to the TerritorialTable entity by IDs.
 func (_u *DirectiveUpdate) AddTableIDs(ids ...gid.ID) *DirectiveUpdate {
 	_u.mutation.AddTableIDs(ids...)
@@ -226,6 +260,11 @@ func (_u *DirectiveUpdate) check() error {
 			return &ValidationError{Name: "body", err: fmt.Errorf(`ent: validator failed for field "Directive.body": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Level(); ok {
+		if err := directive.LevelValidator(v); err != nil {
+			return &ValidationError{Name: "level", err: fmt.Errorf(`ent: validator failed for field "Directive.level": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -261,6 +300,15 @@ func (_u *DirectiveUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.AllTables(); ok {
 		_spec.SetField(directive.FieldAllTables, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.DueOn(); ok {
+		_spec.SetField(directive.FieldDueOn, field.TypeTime, value)
+	}
+	if _u.mutation.DueOnCleared() {
+		_spec.ClearField(directive.FieldDueOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.Level(); ok {
+		_spec.SetField(directive.FieldLevel, field.TypeEnum, value)
 	}
 	if _u.mutation.TablesCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -436,6 +484,40 @@ func (_u *DirectiveUpdateOne) SetNillableAllTables(v *bool) *DirectiveUpdateOne 
 	return _u
 }
 
+// SetDueOn sets the "due_on" field.
+func (_u *DirectiveUpdateOne) SetDueOn(v domain.Date) *DirectiveUpdateOne {
+	_u.mutation.SetDueOn(v)
+	return _u
+}
+
+// SetNillableDueOn sets the "due_on" field if the given value is not nil.
+func (_u *DirectiveUpdateOne) SetNillableDueOn(v *domain.Date) *DirectiveUpdateOne {
+	if v != nil {
+		_u.SetDueOn(*v)
+	}
+	return _u
+}
+
+// ClearDueOn clears the value of the "due_on" field.
+func (_u *DirectiveUpdateOne) ClearDueOn() *DirectiveUpdateOne {
+	_u.mutation.ClearDueOn()
+	return _u
+}
+
+// SetLevel sets the "level" field.
+func (_u *DirectiveUpdateOne) SetLevel(v directive.Level) *DirectiveUpdateOne {
+	_u.mutation.SetLevel(v)
+	return _u
+}
+
+// SetNillableLevel sets the "level" field if the given value is not nil.
+func (_u *DirectiveUpdateOne) SetNillableLevel(v *directive.Level) *DirectiveUpdateOne {
+	if v != nil {
+		_u.SetLevel(*v)
+	}
+	return _u
+}
+
 // AddTableIDs adds the "tables" edge to the TerritorialTable entity by IDs.
 func (_u *DirectiveUpdateOne) AddTableIDs(ids ...gid.ID) *DirectiveUpdateOne {
 	_u.mutation.AddTableIDs(ids...)
@@ -580,6 +662,11 @@ func (_u *DirectiveUpdateOne) check() error {
 			return &ValidationError{Name: "body", err: fmt.Errorf(`ent: validator failed for field "Directive.body": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Level(); ok {
+		if err := directive.LevelValidator(v); err != nil {
+			return &ValidationError{Name: "level", err: fmt.Errorf(`ent: validator failed for field "Directive.level": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -632,6 +719,15 @@ func (_u *DirectiveUpdateOne) sqlSave(ctx context.Context) (_node *Directive, er
 	}
 	if value, ok := _u.mutation.AllTables(); ok {
 		_spec.SetField(directive.FieldAllTables, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.DueOn(); ok {
+		_spec.SetField(directive.FieldDueOn, field.TypeTime, value)
+	}
+	if _u.mutation.DueOnCleared() {
+		_spec.ClearField(directive.FieldDueOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.Level(); ok {
+		_spec.SetField(directive.FieldLevel, field.TypeEnum, value)
 	}
 	if _u.mutation.TablesCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
@@ -16,7 +17,7 @@ import (
 	"github.com/progetto-win/win/ent/user"
 )
 
-// A table's acknowledgement of a directive, by its coordinator (Presa d'atto di un indirizzo).
+// How a table carries out a directive: acknowledged by its coordinator, then in progress, implemented or not applicable (Presa d'atto e attuazione di un indirizzo).
 type DirectiveAcknowledgement struct {
 	config `json:"-"`
 	// ID of the ent.
@@ -30,6 +31,14 @@ type DirectiveAcknowledgement struct {
 	AcknowledgedAt time.Time `json:"acknowledged_at,omitempty"`
 	// How the table will act on it (note).
 	Note string `json:"note,omitempty"`
+	// How far the table has carried the directive out (stato di attuazione): presa d'atto, in corso, attuato, non applicabile.
+	Status directiveacknowledgement.Status `json:"status,omitempty"`
+	// The day of the last step: when it was acknowledged, begun, implemented or found not applicable (data dello stato).
+	StatusOn *domain.Date `json:"status_on,omitempty"`
+	// What the table did, for an implemented directive (evidenza dell'attuazione).
+	Evidence string `json:"evidence,omitempty"`
+	// Why the directive does not apply to the table (motivo della non applicabilità).
+	Reason string `json:"reason,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the DirectiveAcknowledgementQuery when eager-loading is set.
 	Edges                                     DirectiveAcknowledgementEdges `json:"edges"`
@@ -47,11 +56,15 @@ type DirectiveAcknowledgementEdges struct {
 	Table *TerritorialTable `json:"table,omitempty"`
 	// The coordinator who acknowledged it (coordinatore).
 	AcknowledgedBy *User `json:"acknowledged_by,omitempty"`
+	// Documents that show the directive implemented (documenti dell'attuazione).
+	Documents []*Document `json:"documents,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [4]map[string]int
+
+	namedDocuments map[string][]*Document
 }
 
 // DirectiveOrErr returns the Directive value or an error if the edge
@@ -87,14 +100,25 @@ func (e DirectiveAcknowledgementEdges) AcknowledgedByOrErr() (*User, error) {
 	return nil, &NotLoadedError{edge: "acknowledged_by"}
 }
 
+// DocumentsOrErr returns the Documents value or an error if the edge
+// was not loaded in eager-loading.
+func (e DirectiveAcknowledgementEdges) DocumentsOrErr() ([]*Document, error) {
+	if e.loadedTypes[3] {
+		return e.Documents, nil
+	}
+	return nil, &NotLoadedError{edge: "documents"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*DirectiveAcknowledgement) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case directiveacknowledgement.FieldStatusOn:
+			values[i] = &sql.NullScanner{S: new(domain.Date)}
 		case directiveacknowledgement.FieldID:
 			values[i] = new(gid.ID)
-		case directiveacknowledgement.FieldNote:
+		case directiveacknowledgement.FieldNote, directiveacknowledgement.FieldStatus, directiveacknowledgement.FieldEvidence, directiveacknowledgement.FieldReason:
 			values[i] = new(sql.NullString)
 		case directiveacknowledgement.FieldCreatedAt, directiveacknowledgement.FieldUpdatedAt, directiveacknowledgement.FieldAcknowledgedAt:
 			values[i] = new(sql.NullTime)
@@ -149,6 +173,31 @@ func (_m *DirectiveAcknowledgement) assignValues(columns []string, values []any)
 			} else if value.Valid {
 				_m.Note = value.String
 			}
+		case directiveacknowledgement.FieldStatus:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field status", values[i])
+			} else if value.Valid {
+				_m.Status = directiveacknowledgement.Status(value.String)
+			}
+		case directiveacknowledgement.FieldStatusOn:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field status_on", values[i])
+			} else if value.Valid {
+				_m.StatusOn = new(domain.Date)
+				*_m.StatusOn = *value.S.(*domain.Date)
+			}
+		case directiveacknowledgement.FieldEvidence:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field evidence", values[i])
+			} else if value.Valid {
+				_m.Evidence = value.String
+			}
+		case directiveacknowledgement.FieldReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field reason", values[i])
+			} else if value.Valid {
+				_m.Reason = value.String
+			}
 		case directiveacknowledgement.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field directive_acknowledgement_directive", values[i])
@@ -198,6 +247,11 @@ func (_m *DirectiveAcknowledgement) QueryAcknowledgedBy() *UserQuery {
 	return NewDirectiveAcknowledgementClient(_m.config).QueryAcknowledgedBy(_m)
 }
 
+// QueryDocuments queries the "documents" edge of the DirectiveAcknowledgement entity.
+func (_m *DirectiveAcknowledgement) QueryDocuments() *DocumentQuery {
+	return NewDirectiveAcknowledgementClient(_m.config).QueryDocuments(_m)
+}
+
 // Update returns a builder for updating this DirectiveAcknowledgement.
 // Note that you need to call DirectiveAcknowledgement.Unwrap() before calling this method if this DirectiveAcknowledgement
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -232,8 +286,46 @@ func (_m *DirectiveAcknowledgement) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("note=")
 	builder.WriteString(_m.Note)
+	builder.WriteString(", ")
+	builder.WriteString("status=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Status))
+	builder.WriteString(", ")
+	if v := _m.StatusOn; v != nil {
+		builder.WriteString("status_on=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("evidence=")
+	builder.WriteString(_m.Evidence)
+	builder.WriteString(", ")
+	builder.WriteString("reason=")
+	builder.WriteString(_m.Reason)
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedDocuments returns the Documents named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *DirectiveAcknowledgement) NamedDocuments(name string) ([]*Document, error) {
+	if _m.Edges.namedDocuments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedDocuments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *DirectiveAcknowledgement) appendNamedDocuments(name string, edges ...*Document) {
+	if _m.Edges.namedDocuments == nil {
+		_m.Edges.namedDocuments = make(map[string][]*Document)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedDocuments[name] = []*Document{}
+	} else {
+		_m.Edges.namedDocuments[name] = append(_m.Edges.namedDocuments[name], edges...)
+	}
 }
 
 // DirectiveAcknowledgements is a parsable slice of DirectiveAcknowledgement.

@@ -10,9 +10,11 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
 )
@@ -72,6 +74,62 @@ func (_c *DirectiveAcknowledgementCreate) SetNillableNote(v *string) *DirectiveA
 	return _c
 }
 
+// SetStatus sets the "status" field.
+func (_c *DirectiveAcknowledgementCreate) SetStatus(v directiveacknowledgement.Status) *DirectiveAcknowledgementCreate {
+	_c.mutation.SetStatus(v)
+	return _c
+}
+
+// SetNillableStatus sets the "status" field if the given value is not nil.
+func (_c *DirectiveAcknowledgementCreate) SetNillableStatus(v *directiveacknowledgement.Status) *DirectiveAcknowledgementCreate {
+	if v != nil {
+		_c.SetStatus(*v)
+	}
+	return _c
+}
+
+// SetStatusOn sets the "status_on" field.
+func (_c *DirectiveAcknowledgementCreate) SetStatusOn(v domain.Date) *DirectiveAcknowledgementCreate {
+	_c.mutation.SetStatusOn(v)
+	return _c
+}
+
+// SetNillableStatusOn sets the "status_on" field if the given value is not nil.
+func (_c *DirectiveAcknowledgementCreate) SetNillableStatusOn(v *domain.Date) *DirectiveAcknowledgementCreate {
+	if v != nil {
+		_c.SetStatusOn(*v)
+	}
+	return _c
+}
+
+// SetEvidence sets the "evidence" field.
+func (_c *DirectiveAcknowledgementCreate) SetEvidence(v string) *DirectiveAcknowledgementCreate {
+	_c.mutation.SetEvidence(v)
+	return _c
+}
+
+// SetNillableEvidence sets the "evidence" field if the given value is not nil.
+func (_c *DirectiveAcknowledgementCreate) SetNillableEvidence(v *string) *DirectiveAcknowledgementCreate {
+	if v != nil {
+		_c.SetEvidence(*v)
+	}
+	return _c
+}
+
+// SetReason sets the "reason" field.
+func (_c *DirectiveAcknowledgementCreate) SetReason(v string) *DirectiveAcknowledgementCreate {
+	_c.mutation.SetReason(v)
+	return _c
+}
+
+// SetNillableReason sets the "reason" field if the given value is not nil.
+func (_c *DirectiveAcknowledgementCreate) SetNillableReason(v *string) *DirectiveAcknowledgementCreate {
+	if v != nil {
+		_c.SetReason(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *DirectiveAcknowledgementCreate) SetID(v gid.ID) *DirectiveAcknowledgementCreate {
 	_c.mutation.SetID(v)
@@ -127,6 +185,21 @@ func (_c *DirectiveAcknowledgementCreate) SetAcknowledgedBy(v *User) *DirectiveA
 	return _c.SetAcknowledgedByID(v.ID)
 }
 
+// AddDocumentIDs adds the "documents" edge to the Document entity by IDs.
+func (_c *DirectiveAcknowledgementCreate) AddDocumentIDs(ids ...gid.ID) *DirectiveAcknowledgementCreate {
+	_c.mutation.AddDocumentIDs(ids...)
+	return _c
+}
+
+// AddDocuments adds the "documents" edges to the Document entity.
+func (_c *DirectiveAcknowledgementCreate) AddDocuments(v ...*Document) *DirectiveAcknowledgementCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddDocumentIDs(ids...)
+}
+
 // Mutation returns the DirectiveAcknowledgementMutation object of the builder.
 func (_c *DirectiveAcknowledgementCreate) Mutation() *DirectiveAcknowledgementMutation {
 	return _c.mutation
@@ -178,6 +251,10 @@ func (_c *DirectiveAcknowledgementCreate) defaults() error {
 		v := directiveacknowledgement.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Status(); !ok {
+		v := directiveacknowledgement.DefaultStatus
+		_c.mutation.SetStatus(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if directiveacknowledgement.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized directiveacknowledgement.DefaultID (forgotten import ent/runtime?)")
@@ -198,6 +275,14 @@ func (_c *DirectiveAcknowledgementCreate) check() error {
 	}
 	if _, ok := _c.mutation.AcknowledgedAt(); !ok {
 		return &ValidationError{Name: "acknowledged_at", err: errors.New(`ent: missing required field "DirectiveAcknowledgement.acknowledged_at"`)}
+	}
+	if _, ok := _c.mutation.Status(); !ok {
+		return &ValidationError{Name: "status", err: errors.New(`ent: missing required field "DirectiveAcknowledgement.status"`)}
+	}
+	if v, ok := _c.mutation.Status(); ok {
+		if err := directiveacknowledgement.StatusValidator(v); err != nil {
+			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "DirectiveAcknowledgement.status": %w`, err)}
+		}
 	}
 	if v, ok := _c.mutation.ID(); ok {
 		if err := directiveacknowledgement.IDValidator(string(v)); err != nil {
@@ -261,6 +346,22 @@ func (_c *DirectiveAcknowledgementCreate) createSpec() (*DirectiveAcknowledgemen
 		_spec.SetField(directiveacknowledgement.FieldNote, field.TypeString, value)
 		_node.Note = value
 	}
+	if value, ok := _c.mutation.Status(); ok {
+		_spec.SetField(directiveacknowledgement.FieldStatus, field.TypeEnum, value)
+		_node.Status = value
+	}
+	if value, ok := _c.mutation.StatusOn(); ok {
+		_spec.SetField(directiveacknowledgement.FieldStatusOn, field.TypeTime, value)
+		_node.StatusOn = &value
+	}
+	if value, ok := _c.mutation.Evidence(); ok {
+		_spec.SetField(directiveacknowledgement.FieldEvidence, field.TypeString, value)
+		_node.Evidence = value
+	}
+	if value, ok := _c.mutation.Reason(); ok {
+		_spec.SetField(directiveacknowledgement.FieldReason, field.TypeString, value)
+		_node.Reason = value
+	}
 	if nodes := _c.mutation.DirectiveIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -310,6 +411,22 @@ func (_c *DirectiveAcknowledgementCreate) createSpec() (*DirectiveAcknowledgemen
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.directive_acknowledgement_acknowledged_by = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.DocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   directiveacknowledgement.DocumentsTable,
+			Columns: []string{directiveacknowledgement.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec

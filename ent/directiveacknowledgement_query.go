@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math"
@@ -16,6 +17,7 @@ import (
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
@@ -31,9 +33,11 @@ type DirectiveAcknowledgementQuery struct {
 	withDirective      *DirectiveQuery
 	withTable          *TerritorialTableQuery
 	withAcknowledgedBy *UserQuery
+	withDocuments      *DocumentQuery
 	withFKs            bool
 	loadTotal          []func(context.Context, []*DirectiveAcknowledgement) error
 	modifiers          []func(*sql.Selector)
+	withNamedDocuments map[string]*DocumentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -129,6 +133,28 @@ func (_q *DirectiveAcknowledgementQuery) QueryAcknowledgedBy() *UserQuery {
 			sqlgraph.From(directiveacknowledgement.Table, directiveacknowledgement.FieldID, selector),
 			sqlgraph.To(user.Table, user.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, directiveacknowledgement.AcknowledgedByTable, directiveacknowledgement.AcknowledgedByColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryDocuments chains the current query on the "documents" edge.
+func (_q *DirectiveAcknowledgementQuery) QueryDocuments() *DocumentQuery {
+	query := (&DocumentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(directiveacknowledgement.Table, directiveacknowledgement.FieldID, selector),
+			sqlgraph.To(document.Table, document.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, directiveacknowledgement.DocumentsTable, directiveacknowledgement.DocumentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -331,6 +357,7 @@ func (_q *DirectiveAcknowledgementQuery) Clone() *DirectiveAcknowledgementQuery 
 		withDirective:      _q.withDirective.Clone(),
 		withTable:          _q.withTable.Clone(),
 		withAcknowledgedBy: _q.withAcknowledgedBy.Clone(),
+		withDocuments:      _q.withDocuments.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -368,6 +395,17 @@ func (_q *DirectiveAcknowledgementQuery) WithAcknowledgedBy(opts ...func(*UserQu
 		opt(query)
 	}
 	_q.withAcknowledgedBy = query
+	return _q
+}
+
+// WithDocuments tells the query-builder to eager-load the nodes that are connected to
+// the "documents" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *DirectiveAcknowledgementQuery) WithDocuments(opts ...func(*DocumentQuery)) *DirectiveAcknowledgementQuery {
+	query := (&DocumentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withDocuments = query
 	return _q
 }
 
@@ -456,10 +494,11 @@ func (_q *DirectiveAcknowledgementQuery) sqlAll(ctx context.Context, hooks ...qu
 		nodes       = []*DirectiveAcknowledgement{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withDirective != nil,
 			_q.withTable != nil,
 			_q.withAcknowledgedBy != nil,
+			_q.withDocuments != nil,
 		}
 	)
 	if _q.withDirective != nil || _q.withTable != nil || _q.withAcknowledgedBy != nil {
@@ -504,6 +543,20 @@ func (_q *DirectiveAcknowledgementQuery) sqlAll(ctx context.Context, hooks ...qu
 	if query := _q.withAcknowledgedBy; query != nil {
 		if err := _q.loadAcknowledgedBy(ctx, query, nodes, nil,
 			func(n *DirectiveAcknowledgement, e *User) { n.Edges.AcknowledgedBy = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withDocuments; query != nil {
+		if err := _q.loadDocuments(ctx, query, nodes,
+			func(n *DirectiveAcknowledgement) { n.Edges.Documents = []*Document{} },
+			func(n *DirectiveAcknowledgement, e *Document) { n.Edges.Documents = append(n.Edges.Documents, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedDocuments {
+		if err := _q.loadDocuments(ctx, query, nodes,
+			func(n *DirectiveAcknowledgement) { n.appendNamedDocuments(name) },
+			func(n *DirectiveAcknowledgement, e *Document) { n.appendNamedDocuments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -608,6 +661,37 @@ func (_q *DirectiveAcknowledgementQuery) loadAcknowledgedBy(ctx context.Context,
 		for i := range nodes {
 			assign(nodes[i], n)
 		}
+	}
+	return nil
+}
+func (_q *DirectiveAcknowledgementQuery) loadDocuments(ctx context.Context, query *DocumentQuery, nodes []*DirectiveAcknowledgement, init func(*DirectiveAcknowledgement), assign func(*DirectiveAcknowledgement, *Document)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*DirectiveAcknowledgement)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Document(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(directiveacknowledgement.DocumentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.document_directive_progress
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "document_directive_progress" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "document_directive_progress" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -731,6 +815,20 @@ func (_q *DirectiveAcknowledgementQuery) ForShare(opts ...sql.LockOption) *Direc
 func (_q *DirectiveAcknowledgementQuery) Modify(modifiers ...func(s *sql.Selector)) *DirectiveAcknowledgementSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedDocuments tells the query-builder to eager-load the nodes that are connected to the "documents"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *DirectiveAcknowledgementQuery) WithNamedDocuments(name string, opts ...func(*DocumentQuery)) *DirectiveAcknowledgementQuery {
+	query := (&DocumentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedDocuments == nil {
+		_q.withNamedDocuments = make(map[string]*DocumentQuery)
+	}
+	_q.withNamedDocuments[name] = query
+	return _q
 }
 
 // DirectiveAcknowledgementGroupBy is the group-by builder for DirectiveAcknowledgement entities.

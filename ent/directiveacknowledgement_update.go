@@ -11,7 +11,10 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
+	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/predicate"
 )
 
@@ -55,9 +58,119 @@ func (_u *DirectiveAcknowledgementUpdate) ClearNote() *DirectiveAcknowledgementU
 	return _u
 }
 
+// SetStatus sets the "status" field.
+func (_u *DirectiveAcknowledgementUpdate) SetStatus(v directiveacknowledgement.Status) *DirectiveAcknowledgementUpdate {
+	_u.mutation.SetStatus(v)
+	return _u
+}
+
+// SetNillableStatus sets the "status" field if the given value is not nil.
+func (_u *DirectiveAcknowledgementUpdate) SetNillableStatus(v *directiveacknowledgement.Status) *DirectiveAcknowledgementUpdate {
+	if v != nil {
+		_u.SetStatus(*v)
+	}
+	return _u
+}
+
+// SetStatusOn sets the "status_on" field.
+func (_u *DirectiveAcknowledgementUpdate) SetStatusOn(v domain.Date) *DirectiveAcknowledgementUpdate {
+	_u.mutation.SetStatusOn(v)
+	return _u
+}
+
+// SetNillableStatusOn sets the "status_on" field if the given value is not nil.
+func (_u *DirectiveAcknowledgementUpdate) SetNillableStatusOn(v *domain.Date) *DirectiveAcknowledgementUpdate {
+	if v != nil {
+		_u.SetStatusOn(*v)
+	}
+	return _u
+}
+
+// ClearStatusOn clears the value of the "status_on" field.
+func (_u *DirectiveAcknowledgementUpdate) ClearStatusOn() *DirectiveAcknowledgementUpdate {
+	_u.mutation.ClearStatusOn()
+	return _u
+}
+
+// SetEvidence sets the "evidence" field.
+func (_u *DirectiveAcknowledgementUpdate) SetEvidence(v string) *DirectiveAcknowledgementUpdate {
+	_u.mutation.SetEvidence(v)
+	return _u
+}
+
+// SetNillableEvidence sets the "evidence" field if the given value is not nil.
+func (_u *DirectiveAcknowledgementUpdate) SetNillableEvidence(v *string) *DirectiveAcknowledgementUpdate {
+	if v != nil {
+		_u.SetEvidence(*v)
+	}
+	return _u
+}
+
+// ClearEvidence clears the value of the "evidence" field.
+func (_u *DirectiveAcknowledgementUpdate) ClearEvidence() *DirectiveAcknowledgementUpdate {
+	_u.mutation.ClearEvidence()
+	return _u
+}
+
+// SetReason sets the "reason" field.
+func (_u *DirectiveAcknowledgementUpdate) SetReason(v string) *DirectiveAcknowledgementUpdate {
+	_u.mutation.SetReason(v)
+	return _u
+}
+
+// SetNillableReason sets the "reason" field if the given value is not nil.
+func (_u *DirectiveAcknowledgementUpdate) SetNillableReason(v *string) *DirectiveAcknowledgementUpdate {
+	if v != nil {
+		_u.SetReason(*v)
+	}
+	return _u
+}
+
+// ClearReason clears the value of the "reason" field.
+func (_u *DirectiveAcknowledgementUpdate) ClearReason() *DirectiveAcknowledgementUpdate {
+	_u.mutation.ClearReason()
+	return _u
+}
+
+// AddDocumentIDs adds the "documents" edge to the Document entity by IDs.
+func (_u *DirectiveAcknowledgementUpdate) AddDocumentIDs(ids ...gid.ID) *DirectiveAcknowledgementUpdate {
+	_u.mutation.AddDocumentIDs(ids...)
+	return _u
+}
+
+// AddDocuments adds the "documents" edges to the Document entity.
+func (_u *DirectiveAcknowledgementUpdate) AddDocuments(v ...*Document) *DirectiveAcknowledgementUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDocumentIDs(ids...)
+}
+
 // Mutation returns the DirectiveAcknowledgementMutation object of the builder.
 func (_u *DirectiveAcknowledgementUpdate) Mutation() *DirectiveAcknowledgementMutation {
 	return _u.mutation
+}
+
+// ClearDocuments clears all "documents" edges to the Document entity.
+func (_u *DirectiveAcknowledgementUpdate) ClearDocuments() *DirectiveAcknowledgementUpdate {
+	_u.mutation.ClearDocuments()
+	return _u
+}
+
+// RemoveDocumentIDs removes the "documents" edge to Document entities by IDs.
+func (_u *DirectiveAcknowledgementUpdate) RemoveDocumentIDs(ids ...gid.ID) *DirectiveAcknowledgementUpdate {
+	_u.mutation.RemoveDocumentIDs(ids...)
+	return _u
+}
+
+// RemoveDocuments removes "documents" edges to Document entities.
+func (_u *DirectiveAcknowledgementUpdate) RemoveDocuments(v ...*Document) *DirectiveAcknowledgementUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDocumentIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -104,6 +217,11 @@ func (_u *DirectiveAcknowledgementUpdate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *DirectiveAcknowledgementUpdate) check() error {
+	if v, ok := _u.mutation.Status(); ok {
+		if err := directiveacknowledgement.StatusValidator(v); err != nil {
+			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "DirectiveAcknowledgement.status": %w`, err)}
+		}
+	}
 	if _u.mutation.DirectiveCleared() && len(_u.mutation.DirectiveIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "DirectiveAcknowledgement.directive"`)
 	}
@@ -139,6 +257,72 @@ func (_u *DirectiveAcknowledgementUpdate) sqlSave(ctx context.Context) (_node in
 	}
 	if _u.mutation.NoteCleared() {
 		_spec.ClearField(directiveacknowledgement.FieldNote, field.TypeString)
+	}
+	if value, ok := _u.mutation.Status(); ok {
+		_spec.SetField(directiveacknowledgement.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.StatusOn(); ok {
+		_spec.SetField(directiveacknowledgement.FieldStatusOn, field.TypeTime, value)
+	}
+	if _u.mutation.StatusOnCleared() {
+		_spec.ClearField(directiveacknowledgement.FieldStatusOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.Evidence(); ok {
+		_spec.SetField(directiveacknowledgement.FieldEvidence, field.TypeString, value)
+	}
+	if _u.mutation.EvidenceCleared() {
+		_spec.ClearField(directiveacknowledgement.FieldEvidence, field.TypeString)
+	}
+	if value, ok := _u.mutation.Reason(); ok {
+		_spec.SetField(directiveacknowledgement.FieldReason, field.TypeString, value)
+	}
+	if _u.mutation.ReasonCleared() {
+		_spec.ClearField(directiveacknowledgement.FieldReason, field.TypeString)
+	}
+	if _u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   directiveacknowledgement.DocumentsTable,
+			Columns: []string{directiveacknowledgement.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDocumentsIDs(); len(nodes) > 0 && !_u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   directiveacknowledgement.DocumentsTable,
+			Columns: []string{directiveacknowledgement.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   directiveacknowledgement.DocumentsTable,
+			Columns: []string{directiveacknowledgement.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -188,9 +372,119 @@ func (_u *DirectiveAcknowledgementUpdateOne) ClearNote() *DirectiveAcknowledgeme
 	return _u
 }
 
+// SetStatus sets the "status" field.
+func (_u *DirectiveAcknowledgementUpdateOne) SetStatus(v directiveacknowledgement.Status) *DirectiveAcknowledgementUpdateOne {
+	_u.mutation.SetStatus(v)
+	return _u
+}
+
+// SetNillableStatus sets the "status" field if the given value is not nil.
+func (_u *DirectiveAcknowledgementUpdateOne) SetNillableStatus(v *directiveacknowledgement.Status) *DirectiveAcknowledgementUpdateOne {
+	if v != nil {
+		_u.SetStatus(*v)
+	}
+	return _u
+}
+
+// SetStatusOn sets the "status_on" field.
+func (_u *DirectiveAcknowledgementUpdateOne) SetStatusOn(v domain.Date) *DirectiveAcknowledgementUpdateOne {
+	_u.mutation.SetStatusOn(v)
+	return _u
+}
+
+// SetNillableStatusOn sets the "status_on" field if the given value is not nil.
+func (_u *DirectiveAcknowledgementUpdateOne) SetNillableStatusOn(v *domain.Date) *DirectiveAcknowledgementUpdateOne {
+	if v != nil {
+		_u.SetStatusOn(*v)
+	}
+	return _u
+}
+
+// ClearStatusOn clears the value of the "status_on" field.
+func (_u *DirectiveAcknowledgementUpdateOne) ClearStatusOn() *DirectiveAcknowledgementUpdateOne {
+	_u.mutation.ClearStatusOn()
+	return _u
+}
+
+// SetEvidence sets the "evidence" field.
+func (_u *DirectiveAcknowledgementUpdateOne) SetEvidence(v string) *DirectiveAcknowledgementUpdateOne {
+	_u.mutation.SetEvidence(v)
+	return _u
+}
+
+// SetNillableEvidence sets the "evidence" field if the given value is not nil.
+func (_u *DirectiveAcknowledgementUpdateOne) SetNillableEvidence(v *string) *DirectiveAcknowledgementUpdateOne {
+	if v != nil {
+		_u.SetEvidence(*v)
+	}
+	return _u
+}
+
+// ClearEvidence clears the value of the "evidence" field.
+func (_u *DirectiveAcknowledgementUpdateOne) ClearEvidence() *DirectiveAcknowledgementUpdateOne {
+	_u.mutation.ClearEvidence()
+	return _u
+}
+
+// SetReason sets the "reason" field.
+func (_u *DirectiveAcknowledgementUpdateOne) SetReason(v string) *DirectiveAcknowledgementUpdateOne {
+	_u.mutation.SetReason(v)
+	return _u
+}
+
+// SetNillableReason sets the "reason" field if the given value is not nil.
+func (_u *DirectiveAcknowledgementUpdateOne) SetNillableReason(v *string) *DirectiveAcknowledgementUpdateOne {
+	if v != nil {
+		_u.SetReason(*v)
+	}
+	return _u
+}
+
+// ClearReason clears the value of the "reason" field.
+func (_u *DirectiveAcknowledgementUpdateOne) ClearReason() *DirectiveAcknowledgementUpdateOne {
+	_u.mutation.ClearReason()
+	return _u
+}
+
+// AddDocumentIDs adds the "documents" edge to the Document entity by IDs.
+func (_u *DirectiveAcknowledgementUpdateOne) AddDocumentIDs(ids ...gid.ID) *DirectiveAcknowledgementUpdateOne {
+	_u.mutation.AddDocumentIDs(ids...)
+	return _u
+}
+
+// AddDocuments adds the "documents" edges to the Document entity.
+func (_u *DirectiveAcknowledgementUpdateOne) AddDocuments(v ...*Document) *DirectiveAcknowledgementUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDocumentIDs(ids...)
+}
+
 // Mutation returns the DirectiveAcknowledgementMutation object of the builder.
 func (_u *DirectiveAcknowledgementUpdateOne) Mutation() *DirectiveAcknowledgementMutation {
 	return _u.mutation
+}
+
+// ClearDocuments clears all "documents" edges to the Document entity.
+func (_u *DirectiveAcknowledgementUpdateOne) ClearDocuments() *DirectiveAcknowledgementUpdateOne {
+	_u.mutation.ClearDocuments()
+	return _u
+}
+
+// RemoveDocumentIDs removes the "documents" edge to Document entities by IDs.
+func (_u *DirectiveAcknowledgementUpdateOne) RemoveDocumentIDs(ids ...gid.ID) *DirectiveAcknowledgementUpdateOne {
+	_u.mutation.RemoveDocumentIDs(ids...)
+	return _u
+}
+
+// RemoveDocuments removes "documents" edges to Document entities.
+func (_u *DirectiveAcknowledgementUpdateOne) RemoveDocuments(v ...*Document) *DirectiveAcknowledgementUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDocumentIDs(ids...)
 }
 
 // Where appends a list predicates to the DirectiveAcknowledgementUpdate builder.
@@ -250,6 +544,11 @@ func (_u *DirectiveAcknowledgementUpdateOne) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *DirectiveAcknowledgementUpdateOne) check() error {
+	if v, ok := _u.mutation.Status(); ok {
+		if err := directiveacknowledgement.StatusValidator(v); err != nil {
+			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "DirectiveAcknowledgement.status": %w`, err)}
+		}
+	}
 	if _u.mutation.DirectiveCleared() && len(_u.mutation.DirectiveIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "DirectiveAcknowledgement.directive"`)
 	}
@@ -302,6 +601,72 @@ func (_u *DirectiveAcknowledgementUpdateOne) sqlSave(ctx context.Context) (_node
 	}
 	if _u.mutation.NoteCleared() {
 		_spec.ClearField(directiveacknowledgement.FieldNote, field.TypeString)
+	}
+	if value, ok := _u.mutation.Status(); ok {
+		_spec.SetField(directiveacknowledgement.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.StatusOn(); ok {
+		_spec.SetField(directiveacknowledgement.FieldStatusOn, field.TypeTime, value)
+	}
+	if _u.mutation.StatusOnCleared() {
+		_spec.ClearField(directiveacknowledgement.FieldStatusOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.Evidence(); ok {
+		_spec.SetField(directiveacknowledgement.FieldEvidence, field.TypeString, value)
+	}
+	if _u.mutation.EvidenceCleared() {
+		_spec.ClearField(directiveacknowledgement.FieldEvidence, field.TypeString)
+	}
+	if value, ok := _u.mutation.Reason(); ok {
+		_spec.SetField(directiveacknowledgement.FieldReason, field.TypeString, value)
+	}
+	if _u.mutation.ReasonCleared() {
+		_spec.ClearField(directiveacknowledgement.FieldReason, field.TypeString)
+	}
+	if _u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   directiveacknowledgement.DocumentsTable,
+			Columns: []string{directiveacknowledgement.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDocumentsIDs(); len(nodes) > 0 && !_u.mutation.DocumentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   directiveacknowledgement.DocumentsTable,
+			Columns: []string{directiveacknowledgement.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DocumentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   directiveacknowledgement.DocumentsTable,
+			Columns: []string{directiveacknowledgement.DocumentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(document.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &DirectiveAcknowledgement{config: _u.config}

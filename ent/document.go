@@ -12,6 +12,7 @@ import (
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/consent"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
@@ -52,6 +53,7 @@ type Document struct {
 	document_monitoring_meeting *gid.ID
 	document_commitment         *gid.ID
 	document_meeting            *gid.ID
+	document_directive_progress *gid.ID
 	document_consent            *gid.ID
 	document_uploaded_by        *gid.ID
 	document_removed_by         *gid.ID
@@ -68,6 +70,8 @@ type DocumentEdges struct {
 	Commitment *ProtocolCommitment `json:"commitment,omitempty"`
 	// The meeting whose minutes it is (riunione).
 	Meeting *Meeting `json:"meeting,omitempty"`
+	// The table's implementation of a directive it shows (attuazione di un indirizzo).
+	DirectiveProgress *DirectiveAcknowledgement `json:"directive_progress,omitempty"`
 	// The consent record whose signed form it is (consenso).
 	Consent *Consent `json:"consent,omitempty"`
 	// Who uploaded it; null for those who may not read the account (caricato da).
@@ -76,9 +80,9 @@ type DocumentEdges struct {
 	RemovedBy *User `json:"removed_by,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [7]bool
+	loadedTypes [8]bool
 	// totalCount holds the count of the edges above.
-	totalCount [7]map[string]int
+	totalCount [8]map[string]int
 }
 
 // CaseOrErr returns the Case value or an error if the edge
@@ -125,12 +129,23 @@ func (e DocumentEdges) MeetingOrErr() (*Meeting, error) {
 	return nil, &NotLoadedError{edge: "meeting"}
 }
 
+// DirectiveProgressOrErr returns the DirectiveProgress value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e DocumentEdges) DirectiveProgressOrErr() (*DirectiveAcknowledgement, error) {
+	if e.DirectiveProgress != nil {
+		return e.DirectiveProgress, nil
+	} else if e.loadedTypes[4] {
+		return nil, &NotFoundError{label: directiveacknowledgement.Label}
+	}
+	return nil, &NotLoadedError{edge: "directive_progress"}
+}
+
 // ConsentOrErr returns the Consent value or an error if the edge
 // was not loaded in eager-loading, or loaded but was not found.
 func (e DocumentEdges) ConsentOrErr() (*Consent, error) {
 	if e.Consent != nil {
 		return e.Consent, nil
-	} else if e.loadedTypes[4] {
+	} else if e.loadedTypes[5] {
 		return nil, &NotFoundError{label: consent.Label}
 	}
 	return nil, &NotLoadedError{edge: "consent"}
@@ -141,7 +156,7 @@ func (e DocumentEdges) ConsentOrErr() (*Consent, error) {
 func (e DocumentEdges) UploadedByOrErr() (*User, error) {
 	if e.UploadedBy != nil {
 		return e.UploadedBy, nil
-	} else if e.loadedTypes[5] {
+	} else if e.loadedTypes[6] {
 		return nil, &NotFoundError{label: user.Label}
 	}
 	return nil, &NotLoadedError{edge: "uploaded_by"}
@@ -152,7 +167,7 @@ func (e DocumentEdges) UploadedByOrErr() (*User, error) {
 func (e DocumentEdges) RemovedByOrErr() (*User, error) {
 	if e.RemovedBy != nil {
 		return e.RemovedBy, nil
-	} else if e.loadedTypes[6] {
+	} else if e.loadedTypes[7] {
 		return nil, &NotFoundError{label: user.Label}
 	}
 	return nil, &NotLoadedError{edge: "removed_by"}
@@ -179,11 +194,13 @@ func (*Document) scanValues(columns []string) ([]any, error) {
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
 		case document.ForeignKeys[3]: // document_meeting
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
-		case document.ForeignKeys[4]: // document_consent
+		case document.ForeignKeys[4]: // document_directive_progress
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
-		case document.ForeignKeys[5]: // document_uploaded_by
+		case document.ForeignKeys[5]: // document_consent
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
-		case document.ForeignKeys[6]: // document_removed_by
+		case document.ForeignKeys[6]: // document_uploaded_by
+			values[i] = &sql.NullScanner{S: new(gid.ID)}
+		case document.ForeignKeys[7]: // document_removed_by
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
 		default:
 			values[i] = new(sql.UnknownType)
@@ -298,19 +315,26 @@ func (_m *Document) assignValues(columns []string, values []any) error {
 			}
 		case document.ForeignKeys[4]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field document_directive_progress", values[i])
+			} else if value.Valid {
+				_m.document_directive_progress = new(gid.ID)
+				*_m.document_directive_progress = *value.S.(*gid.ID)
+			}
+		case document.ForeignKeys[5]:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field document_consent", values[i])
 			} else if value.Valid {
 				_m.document_consent = new(gid.ID)
 				*_m.document_consent = *value.S.(*gid.ID)
 			}
-		case document.ForeignKeys[5]:
+		case document.ForeignKeys[6]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field document_uploaded_by", values[i])
 			} else if value.Valid {
 				_m.document_uploaded_by = new(gid.ID)
 				*_m.document_uploaded_by = *value.S.(*gid.ID)
 			}
-		case document.ForeignKeys[6]:
+		case document.ForeignKeys[7]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
 				return fmt.Errorf("unexpected type %T for field document_removed_by", values[i])
 			} else if value.Valid {
@@ -348,6 +372,11 @@ func (_m *Document) QueryCommitment() *ProtocolCommitmentQuery {
 // QueryMeeting queries the "meeting" edge of the Document entity.
 func (_m *Document) QueryMeeting() *MeetingQuery {
 	return NewDocumentClient(_m.config).QueryMeeting(_m)
+}
+
+// QueryDirectiveProgress queries the "directive_progress" edge of the Document entity.
+func (_m *Document) QueryDirectiveProgress() *DirectiveAcknowledgementQuery {
+	return NewDocumentClient(_m.config).QueryDirectiveProgress(_m)
 }
 
 // QueryConsent queries the "consent" edge of the Document entity.

@@ -13,6 +13,7 @@ import (
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/consent"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
@@ -215,6 +216,25 @@ func (_c *DocumentCreate) SetNillableMeetingID(id *gid.ID) *DocumentCreate {
 // SetMeeting sets the "meeting" edge to the Meeting entity.
 func (_c *DocumentCreate) SetMeeting(v *Meeting) *DocumentCreate {
 	return _c.SetMeetingID(v.ID)
+}
+
+// SetDirectiveProgressID sets the "directive_progress" edge to the DirectiveAcknowledgement entity by ID.
+func (_c *DocumentCreate) SetDirectiveProgressID(id gid.ID) *DocumentCreate {
+	_c.mutation.SetDirectiveProgressID(id)
+	return _c
+}
+
+// SetNillableDirectiveProgressID sets the "directive_progress" edge to the DirectiveAcknowledgement entity by ID if the given value is not nil.
+func (_c *DocumentCreate) SetNillableDirectiveProgressID(id *gid.ID) *DocumentCreate {
+	if id != nil {
+		_c = _c.SetDirectiveProgressID(*id)
+	}
+	return _c
+}
+
+// SetDirectiveProgress sets the "directive_progress" edge to the DirectiveAcknowledgement entity.
+func (_c *DocumentCreate) SetDirectiveProgress(v *DirectiveAcknowledgement) *DocumentCreate {
+	return _c.SetDirectiveProgressID(v.ID)
 }
 
 // SetConsentID sets the "consent" edge to the Consent entity by ID.
@@ -529,6 +549,23 @@ func (_c *DocumentCreate) createSpec() (*Document, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.document_meeting = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.DirectiveProgressIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   document.DirectiveProgressTable,
+			Columns: []string{document.DirectiveProgressColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(directiveacknowledgement.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.document_directive_progress = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.ConsentIDs(); len(nodes) > 0 {

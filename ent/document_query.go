@@ -16,6 +16,7 @@ import (
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/consent"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
@@ -35,6 +36,7 @@ type DocumentQuery struct {
 	withMonitoringMeeting *MonitoringMeetingQuery
 	withCommitment        *ProtocolCommitmentQuery
 	withMeeting           *MeetingQuery
+	withDirectiveProgress *DirectiveAcknowledgementQuery
 	withConsent           *ConsentQuery
 	withUploadedBy        *UserQuery
 	withRemovedBy         *UserQuery
@@ -158,6 +160,28 @@ func (_q *DocumentQuery) QueryMeeting() *MeetingQuery {
 			sqlgraph.From(document.Table, document.FieldID, selector),
 			sqlgraph.To(meeting.Table, meeting.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, document.MeetingTable, document.MeetingColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryDirectiveProgress chains the current query on the "directive_progress" edge.
+func (_q *DocumentQuery) QueryDirectiveProgress() *DirectiveAcknowledgementQuery {
+	query := (&DirectiveAcknowledgementClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(document.Table, document.FieldID, selector),
+			sqlgraph.To(directiveacknowledgement.Table, directiveacknowledgement.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, document.DirectiveProgressTable, document.DirectiveProgressColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -427,6 +451,7 @@ func (_q *DocumentQuery) Clone() *DocumentQuery {
 		withMonitoringMeeting: _q.withMonitoringMeeting.Clone(),
 		withCommitment:        _q.withCommitment.Clone(),
 		withMeeting:           _q.withMeeting.Clone(),
+		withDirectiveProgress: _q.withDirectiveProgress.Clone(),
 		withConsent:           _q.withConsent.Clone(),
 		withUploadedBy:        _q.withUploadedBy.Clone(),
 		withRemovedBy:         _q.withRemovedBy.Clone(),
@@ -478,6 +503,17 @@ func (_q *DocumentQuery) WithMeeting(opts ...func(*MeetingQuery)) *DocumentQuery
 		opt(query)
 	}
 	_q.withMeeting = query
+	return _q
+}
+
+// WithDirectiveProgress tells the query-builder to eager-load the nodes that are connected to
+// the "directive_progress" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *DocumentQuery) WithDirectiveProgress(opts ...func(*DirectiveAcknowledgementQuery)) *DocumentQuery {
+	query := (&DirectiveAcknowledgementClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withDirectiveProgress = query
 	return _q
 }
 
@@ -599,17 +635,18 @@ func (_q *DocumentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Doc
 		nodes       = []*Document{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [7]bool{
+		loadedTypes = [8]bool{
 			_q.withCase != nil,
 			_q.withMonitoringMeeting != nil,
 			_q.withCommitment != nil,
 			_q.withMeeting != nil,
+			_q.withDirectiveProgress != nil,
 			_q.withConsent != nil,
 			_q.withUploadedBy != nil,
 			_q.withRemovedBy != nil,
 		}
 	)
-	if _q.withCase != nil || _q.withMonitoringMeeting != nil || _q.withCommitment != nil || _q.withMeeting != nil || _q.withConsent != nil || _q.withUploadedBy != nil || _q.withRemovedBy != nil {
+	if _q.withCase != nil || _q.withMonitoringMeeting != nil || _q.withCommitment != nil || _q.withMeeting != nil || _q.withDirectiveProgress != nil || _q.withConsent != nil || _q.withUploadedBy != nil || _q.withRemovedBy != nil {
 		withFKs = true
 	}
 	if withFKs {
@@ -657,6 +694,12 @@ func (_q *DocumentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Doc
 	if query := _q.withMeeting; query != nil {
 		if err := _q.loadMeeting(ctx, query, nodes, nil,
 			func(n *Document, e *Meeting) { n.Edges.Meeting = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withDirectiveProgress; query != nil {
+		if err := _q.loadDirectiveProgress(ctx, query, nodes, nil,
+			func(n *Document, e *DirectiveAcknowledgement) { n.Edges.DirectiveProgress = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -807,6 +850,38 @@ func (_q *DocumentQuery) loadMeeting(ctx context.Context, query *MeetingQuery, n
 		nodes, ok := nodeids[n.ID]
 		if !ok {
 			return fmt.Errorf(`unexpected foreign-key "document_meeting" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *DocumentQuery) loadDirectiveProgress(ctx context.Context, query *DirectiveAcknowledgementQuery, nodes []*Document, init func(*Document), assign func(*Document, *DirectiveAcknowledgement)) error {
+	ids := make([]gid.ID, 0, len(nodes))
+	nodeids := make(map[gid.ID][]*Document)
+	for i := range nodes {
+		if nodes[i].document_directive_progress == nil {
+			continue
+		}
+		fk := *nodes[i].document_directive_progress
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(directiveacknowledgement.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "document_directive_progress" returned %v`, n.ID)
 		}
 		for i := range nodes {
 			assign(nodes[i], n)

@@ -19,6 +19,8 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/committeemember"
+	"github.com/progetto-win/win/ent/communityactivity"
 	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
@@ -41,6 +43,8 @@ import (
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/outgoingmail"
 	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/pactamendment"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/passwordtoken"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
@@ -123,6 +127,8 @@ func checkColumn(t, c string) error {
 			caseevent.Table:                caseevent.ValidColumn,
 			casefile.Table:                 casefile.ValidColumn,
 			commitment.Table:               commitment.ValidColumn,
+			committeemember.Table:          committeemember.ValidColumn,
+			communityactivity.Table:        communityactivity.ValidColumn,
 			consent.Table:                  consent.ValidColumn,
 			decision.Table:                 decision.ValidColumn,
 			directive.Table:                directive.ValidColumn,
@@ -145,6 +151,8 @@ func checkColumn(t, c string) error {
 			outcome.Table:                  outcome.ValidColumn,
 			outgoingmail.Table:             outgoingmail.ValidColumn,
 			pact.Table:                     pact.ValidColumn,
+			pactamendment.Table:            pactamendment.ValidColumn,
+			pactsignatory.Table:            pactsignatory.ValidColumn,
 			passwordtoken.Table:            passwordtoken.ValidColumn,
 			person.Table:                   person.ValidColumn,
 			personidentity.Table:           personidentity.ValidColumn,

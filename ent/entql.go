@@ -10,6 +10,8 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/committeemember"
+	"github.com/progetto-win/win/ent/communityactivity"
 	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
@@ -32,6 +34,8 @@ import (
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/outgoingmail"
 	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/pactamendment"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/passwordtoken"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
@@ -57,7 +61,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 44)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 48)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -233,6 +237,45 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   committeemember.Table,
+			Columns: committeemember.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: committeemember.FieldID,
+			},
+		},
+		Type: "CommitteeMember",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			committeemember.FieldCreatedAt: {Type: field.TypeTime, Column: committeemember.FieldCreatedAt},
+			committeemember.FieldUpdatedAt: {Type: field.TypeTime, Column: committeemember.FieldUpdatedAt},
+			committeemember.FieldRole:      {Type: field.TypeEnum, Column: committeemember.FieldRole},
+			committeemember.FieldFromOn:    {Type: field.TypeTime, Column: committeemember.FieldFromOn},
+			committeemember.FieldUntilOn:   {Type: field.TypeTime, Column: committeemember.FieldUntilOn},
+		},
+	}
+	graph.Nodes[8] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   communityactivity.Table,
+			Columns: communityactivity.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: communityactivity.FieldID,
+			},
+		},
+		Type: "CommunityActivity",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			communityactivity.FieldCreatedAt:      {Type: field.TypeTime, Column: communityactivity.FieldCreatedAt},
+			communityactivity.FieldUpdatedAt:      {Type: field.TypeTime, Column: communityactivity.FieldUpdatedAt},
+			communityactivity.FieldTitle:          {Type: field.TypeString, Column: communityactivity.FieldTitle},
+			communityactivity.FieldKind:           {Type: field.TypeEnum, Column: communityactivity.FieldKind},
+			communityactivity.FieldHeldOn:         {Type: field.TypeTime, Column: communityactivity.FieldHeldOn},
+			communityactivity.FieldParticipants:   {Type: field.TypeInt, Column: communityactivity.FieldParticipants},
+			communityactivity.FieldValueDimension: {Type: field.TypeEnum, Column: communityactivity.FieldValueDimension},
+			communityactivity.FieldDescription:    {Type: field.TypeString, Column: communityactivity.FieldDescription},
+		},
+	}
+	graph.Nodes[9] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   consent.Table,
 			Columns: consent.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -253,7 +296,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			consent.FieldWithdrawalReason: {Type: field.TypeString, Column: consent.FieldWithdrawalReason},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   decision.Table,
 			Columns: decision.Columns,
@@ -267,9 +310,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 			decision.FieldCreatedAt: {Type: field.TypeTime, Column: decision.FieldCreatedAt},
 			decision.FieldUpdatedAt: {Type: field.TypeTime, Column: decision.FieldUpdatedAt},
 			decision.FieldText:      {Type: field.TypeString, Column: decision.FieldText},
+			decision.FieldLevel:     {Type: field.TypeEnum, Column: decision.FieldLevel},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   directive.Table,
 			Columns: directive.Columns,
@@ -286,9 +330,11 @@ var schemaGraph = func() *sqlgraph.Schema {
 			directive.FieldBody:      {Type: field.TypeString, Column: directive.FieldBody},
 			directive.FieldIssuedOn:  {Type: field.TypeTime, Column: directive.FieldIssuedOn},
 			directive.FieldAllTables: {Type: field.TypeBool, Column: directive.FieldAllTables},
+			directive.FieldDueOn:     {Type: field.TypeTime, Column: directive.FieldDueOn},
+			directive.FieldLevel:     {Type: field.TypeEnum, Column: directive.FieldLevel},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   directiveacknowledgement.Table,
 			Columns: directiveacknowledgement.Columns,
@@ -303,9 +349,13 @@ var schemaGraph = func() *sqlgraph.Schema {
 			directiveacknowledgement.FieldUpdatedAt:      {Type: field.TypeTime, Column: directiveacknowledgement.FieldUpdatedAt},
 			directiveacknowledgement.FieldAcknowledgedAt: {Type: field.TypeTime, Column: directiveacknowledgement.FieldAcknowledgedAt},
 			directiveacknowledgement.FieldNote:           {Type: field.TypeString, Column: directiveacknowledgement.FieldNote},
+			directiveacknowledgement.FieldStatus:         {Type: field.TypeEnum, Column: directiveacknowledgement.FieldStatus},
+			directiveacknowledgement.FieldStatusOn:       {Type: field.TypeTime, Column: directiveacknowledgement.FieldStatusOn},
+			directiveacknowledgement.FieldEvidence:       {Type: field.TypeString, Column: directiveacknowledgement.FieldEvidence},
+			directiveacknowledgement.FieldReason:         {Type: field.TypeString, Column: directiveacknowledgement.FieldReason},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   document.Table,
 			Columns: document.Columns,
@@ -328,7 +378,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			document.FieldErasedAt:      {Type: field.TypeTime, Column: document.FieldErasedAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   documentcontent.Table,
 			Columns: documentcontent.Columns,
@@ -343,7 +393,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			documentcontent.FieldData:       {Type: field.TypeBytes, Column: documentcontent.FieldData},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   fund.Table,
 			Columns: fund.Columns,
@@ -364,7 +414,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			fund.FieldClosureReason:  {Type: field.TypeString, Column: fund.FieldClosureReason},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   fundamendment.Table,
 			Columns: fundamendment.Columns,
@@ -381,7 +431,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			fundamendment.FieldAmendedAt:      {Type: field.TypeTime, Column: fundamendment.FieldAmendedAt},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   goal.Table,
 			Columns: goal.Columns,
@@ -400,7 +450,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			goal.FieldStatus:      {Type: field.TypeEnum, Column: goal.FieldStatus},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   intervention.Table,
 			Columns: intervention.Columns,
@@ -421,7 +471,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			intervention.FieldCostCents:   {Type: field.TypeInt64, Column: intervention.FieldCostCents},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   meeting.Table,
 			Columns: meeting.Columns,
@@ -440,7 +490,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			meeting.FieldMinutes:   {Type: field.TypeString, Column: meeting.FieldMinutes},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   monitoringitem.Table,
 			Columns: monitoringitem.Columns,
@@ -458,7 +508,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			monitoringitem.FieldHoursDone:  {Type: field.TypeInt, Column: monitoringitem.FieldHoursDone},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   monitoringmeeting.Table,
 			Columns: monitoringmeeting.Columns,
@@ -476,7 +526,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			monitoringmeeting.FieldSummary:   {Type: field.TypeString, Column: monitoringmeeting.FieldSummary},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   municipality.Table,
 			Columns: municipality.Columns,
@@ -495,7 +545,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			municipality.FieldProvince:   {Type: field.TypeString, Column: municipality.FieldProvince},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notification.Table,
 			Columns: notification.Columns,
@@ -515,7 +565,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notification.FieldEmailedAt: {Type: field.TypeTime, Column: notification.FieldEmailedAt},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notificationpreference.Table,
 			Columns: notificationpreference.Columns,
@@ -530,7 +580,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notificationpreference.FieldDelivery: {Type: field.TypeEnum, Column: notificationpreference.FieldDelivery},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   objective.Table,
 			Columns: objective.Columns,
@@ -552,7 +602,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			objective.FieldPeriodEnd:     {Type: field.TypeTime, Column: objective.FieldPeriodEnd},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   organization.Table,
 			Columns: organization.Columns,
@@ -573,7 +623,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			organization.FieldAddress:   {Type: field.TypeString, Column: organization.FieldAddress},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outboxevent.Table,
 			Columns: outboxevent.Columns,
@@ -602,7 +652,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outboxevent.FieldLastError:    {Type: field.TypeString, Column: outboxevent.FieldLastError},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outcome.Table,
 			Columns: outcome.Columns,
@@ -624,7 +674,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outcome.FieldStillHeld:      {Type: field.TypeBool, Column: outcome.FieldStillHeld},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   outgoingmail.Table,
 			Columns: outgoingmail.Columns,
@@ -651,7 +701,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			outgoingmail.FieldLastError:     {Type: field.TypeString, Column: outgoingmail.FieldLastError},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   pact.Table,
 			Columns: pact.Columns,
@@ -667,9 +717,48 @@ var schemaGraph = func() *sqlgraph.Schema {
 			pact.FieldName:        {Type: field.TypeString, Column: pact.FieldName},
 			pact.FieldSignedOn:    {Type: field.TypeTime, Column: pact.FieldSignedOn},
 			pact.FieldDescription: {Type: field.TypeString, Column: pact.FieldDescription},
+			pact.FieldText:        {Type: field.TypeString, Column: pact.FieldText},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   pactamendment.Table,
+			Columns: pactamendment.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: pactamendment.FieldID,
+			},
+		},
+		Type: "PactAmendment",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			pactamendment.FieldAmendedOn:    {Type: field.TypeTime, Column: pactamendment.FieldAmendedOn},
+			pactamendment.FieldSummary:      {Type: field.TypeString, Column: pactamendment.FieldSummary},
+			pactamendment.FieldPreviousText: {Type: field.TypeString, Column: pactamendment.FieldPreviousText},
+			pactamendment.FieldRecordedAt:   {Type: field.TypeTime, Column: pactamendment.FieldRecordedAt},
+		},
+	}
+	graph.Nodes[32] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   pactsignatory.Table,
+			Columns: pactsignatory.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeString,
+				Column: pactsignatory.FieldID,
+			},
+		},
+		Type: "PactSignatory",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			pactsignatory.FieldCreatedAt:     {Type: field.TypeTime, Column: pactsignatory.FieldCreatedAt},
+			pactsignatory.FieldUpdatedAt:     {Type: field.TypeTime, Column: pactsignatory.FieldUpdatedAt},
+			pactsignatory.FieldRole:          {Type: field.TypeEnum, Column: pactsignatory.FieldRole},
+			pactsignatory.FieldJoinedOn:      {Type: field.TypeTime, Column: pactsignatory.FieldJoinedOn},
+			pactsignatory.FieldLeftOn:        {Type: field.TypeTime, Column: pactsignatory.FieldLeftOn},
+			pactsignatory.FieldLeavingReason: {Type: field.TypeString, Column: pactsignatory.FieldLeavingReason},
+			pactsignatory.FieldSignerName:    {Type: field.TypeString, Column: pactsignatory.FieldSignerName},
+			pactsignatory.FieldSignerRole:    {Type: field.TypeString, Column: pactsignatory.FieldSignerRole},
+		},
+	}
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   passwordtoken.Table,
 			Columns: passwordtoken.Columns,
@@ -687,7 +776,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			passwordtoken.FieldUsedAt:    {Type: field.TypeTime, Column: passwordtoken.FieldUsedAt},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   person.Table,
 			Columns: person.Columns,
@@ -707,7 +796,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			person.FieldCitizenshipArea: {Type: field.TypeEnum, Column: person.FieldCitizenshipArea},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   personidentity.Table,
 			Columns: personidentity.Columns,
@@ -734,7 +823,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			personidentity.FieldCity:         {Type: field.TypeString, Column: personidentity.FieldCity},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[36] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   personmerge.Table,
 			Columns: personmerge.Columns,
@@ -754,7 +843,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			personmerge.FieldUndoneAt:         {Type: field.TypeTime, Column: personmerge.FieldUndoneAt},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[37] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   plan.Table,
 			Columns: plan.Columns,
@@ -772,7 +861,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			plan.FieldReviewOn:  {Type: field.TypeTime, Column: plan.FieldReviewOn},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[38] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocol.Table,
 			Columns: protocol.Columns,
@@ -793,7 +882,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocol.FieldValidUntil: {Type: field.TypeTime, Column: protocol.FieldValidUntil},
 		},
 	}
-	graph.Nodes[35] = &sqlgraph.Node{
+	graph.Nodes[39] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocolcommitment.Table,
 			Columns: protocolcommitment.Columns,
@@ -813,7 +902,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocolcommitment.FieldEvidence:    {Type: field.TypeString, Column: protocolcommitment.FieldEvidence},
 		},
 	}
-	graph.Nodes[36] = &sqlgraph.Node{
+	graph.Nodes[40] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   protocolparty.Table,
 			Columns: protocolparty.Columns,
@@ -828,9 +917,12 @@ var schemaGraph = func() *sqlgraph.Schema {
 			protocolparty.FieldUpdatedAt:     {Type: field.TypeTime, Column: protocolparty.FieldUpdatedAt},
 			protocolparty.FieldRole:          {Type: field.TypeEnum, Column: protocolparty.FieldRole},
 			protocolparty.FieldOperatingMode: {Type: field.TypeString, Column: protocolparty.FieldOperatingMode},
+			protocolparty.FieldSignedOn:      {Type: field.TypeTime, Column: protocolparty.FieldSignedOn},
+			protocolparty.FieldSignerName:    {Type: field.TypeString, Column: protocolparty.FieldSignerName},
+			protocolparty.FieldSignerRole:    {Type: field.TypeString, Column: protocolparty.FieldSignerRole},
 		},
 	}
-	graph.Nodes[37] = &sqlgraph.Node{
+	graph.Nodes[41] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   servicerequest.Table,
 			Columns: servicerequest.Columns,
@@ -860,7 +952,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			servicerequest.FieldCompletionNote:   {Type: field.TypeString, Column: servicerequest.FieldCompletionNote},
 		},
 	}
-	graph.Nodes[38] = &sqlgraph.Node{
+	graph.Nodes[42] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -879,7 +971,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:     {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[39] = &sqlgraph.Node{
+	graph.Nodes[43] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   tablemembership.Table,
 			Columns: tablemembership.Columns,
@@ -896,7 +988,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			tablemembership.FieldJoinedOn:   {Type: field.TypeTime, Column: tablemembership.FieldJoinedOn},
 		},
 	}
-	graph.Nodes[40] = &sqlgraph.Node{
+	graph.Nodes[44] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   territorialtable.Table,
 			Columns: territorialtable.Columns,
@@ -917,7 +1009,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			territorialtable.FieldClosureNeedsApproval: {Type: field.TypeBool, Column: territorialtable.FieldClosureNeedsApproval},
 		},
 	}
-	graph.Nodes[41] = &sqlgraph.Node{
+	graph.Nodes[45] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -939,7 +1031,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldPasswordChangedAt: {Type: field.TypeTime, Column: user.FieldPasswordChangedAt},
 		},
 	}
-	graph.Nodes[42] = &sqlgraph.Node{
+	graph.Nodes[46] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhook.Table,
 			Columns: webhook.Columns,
@@ -961,7 +1053,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			webhook.FieldFailingSince:   {Type: field.TypeTime, Column: webhook.FieldFailingSince},
 		},
 	}
-	graph.Nodes[43] = &sqlgraph.Node{
+	graph.Nodes[47] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   webhookdelivery.Table,
 			Columns: webhookdelivery.Columns,
@@ -1408,6 +1500,78 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Organization",
 	)
 	graph.MustAddE(
+		"organization",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   committeemember.OrganizationTable,
+			Columns: []string{committeemember.OrganizationColumn},
+			Bidi:    false,
+		},
+		"CommitteeMember",
+		"Organization",
+	)
+	graph.MustAddE(
+		"representative",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   committeemember.RepresentativeTable,
+			Columns: []string{committeemember.RepresentativeColumn},
+			Bidi:    false,
+		},
+		"CommitteeMember",
+		"User",
+	)
+	graph.MustAddE(
+		"municipality",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   communityactivity.MunicipalityTable,
+			Columns: []string{communityactivity.MunicipalityColumn},
+			Bidi:    false,
+		},
+		"CommunityActivity",
+		"Municipality",
+	)
+	graph.MustAddE(
+		"organizers",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: false,
+			Table:   communityactivity.OrganizersTable,
+			Columns: communityactivity.OrganizersPrimaryKey,
+			Bidi:    false,
+		},
+		"CommunityActivity",
+		"Organization",
+	)
+	graph.MustAddE(
+		"protocol",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   communityactivity.ProtocolTable,
+			Columns: []string{communityactivity.ProtocolColumn},
+			Bidi:    false,
+		},
+		"CommunityActivity",
+		"Protocol",
+	)
+	graph.MustAddE(
+		"directive",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   communityactivity.DirectiveTable,
+			Columns: []string{communityactivity.DirectiveColumn},
+			Bidi:    false,
+		},
+		"CommunityActivity",
+		"Directive",
+	)
+	graph.MustAddE(
 		"person",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1588,6 +1752,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"User",
 	)
 	graph.MustAddE(
+		"documents",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   directiveacknowledgement.DocumentsTable,
+			Columns: []string{directiveacknowledgement.DocumentsColumn},
+			Bidi:    false,
+		},
+		"DirectiveAcknowledgement",
+		"Document",
+	)
+	graph.MustAddE(
 		"case",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1634,6 +1810,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Document",
 		"Meeting",
+	)
+	graph.MustAddE(
+		"directive_progress",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   document.DirectiveProgressTable,
+			Columns: []string{document.DirectiveProgressColumn},
+			Bidi:    false,
+		},
+		"Document",
+		"DirectiveAcknowledgement",
 	)
 	graph.MustAddE(
 		"consent",
@@ -1802,6 +1990,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Intervention",
 		"Fund",
+	)
+	graph.MustAddE(
+		"protocol",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   intervention.ProtocolTable,
+			Columns: []string{intervention.ProtocolColumn},
+			Bidi:    false,
+		},
+		"Intervention",
+		"Protocol",
 	)
 	graph.MustAddE(
 		"outcomes",
@@ -2140,16 +2340,40 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"User",
 	)
 	graph.MustAddE(
-		"pacts",
+		"pact_signatures",
 		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
+			Rel:     sqlgraph.O2M,
 			Inverse: true,
-			Table:   organization.PactsTable,
-			Columns: organization.PactsPrimaryKey,
+			Table:   organization.PactSignaturesTable,
+			Columns: []string{organization.PactSignaturesColumn},
 			Bidi:    false,
 		},
 		"Organization",
-		"Pact",
+		"PactSignatory",
+	)
+	graph.MustAddE(
+		"community_activities",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   organization.CommunityActivitiesTable,
+			Columns: organization.CommunityActivitiesPrimaryKey,
+			Bidi:    false,
+		},
+		"Organization",
+		"CommunityActivity",
+	)
+	graph.MustAddE(
+		"committee_seats",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.CommitteeSeatsTable,
+			Columns: []string{organization.CommitteeSeatsColumn},
+			Bidi:    false,
+		},
+		"Organization",
+		"CommitteeMember",
 	)
 	graph.MustAddE(
 		"protocol_parties",
@@ -2250,13 +2474,73 @@ var schemaGraph = func() *sqlgraph.Schema {
 	graph.MustAddE(
 		"signatories",
 		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
-			Inverse: false,
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
 			Table:   pact.SignatoriesTable,
-			Columns: pact.SignatoriesPrimaryKey,
+			Columns: []string{pact.SignatoriesColumn},
 			Bidi:    false,
 		},
 		"Pact",
+		"PactSignatory",
+	)
+	graph.MustAddE(
+		"amendments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   pact.AmendmentsTable,
+			Columns: []string{pact.AmendmentsColumn},
+			Bidi:    false,
+		},
+		"Pact",
+		"PactAmendment",
+	)
+	graph.MustAddE(
+		"pact",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   pactamendment.PactTable,
+			Columns: []string{pactamendment.PactColumn},
+			Bidi:    false,
+		},
+		"PactAmendment",
+		"Pact",
+	)
+	graph.MustAddE(
+		"recorded_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   pactamendment.RecordedByTable,
+			Columns: []string{pactamendment.RecordedByColumn},
+			Bidi:    false,
+		},
+		"PactAmendment",
+		"User",
+	)
+	graph.MustAddE(
+		"pact",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   pactsignatory.PactTable,
+			Columns: []string{pactsignatory.PactColumn},
+			Bidi:    false,
+		},
+		"PactSignatory",
+		"Pact",
+	)
+	graph.MustAddE(
+		"organization",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   pactsignatory.OrganizationTable,
+			Columns: []string{pactsignatory.OrganizationColumn},
+			Bidi:    false,
+		},
+		"PactSignatory",
 		"Organization",
 	)
 	graph.MustAddE(
@@ -2438,6 +2722,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Protocol",
 		"Objective",
+	)
+	graph.MustAddE(
+		"interventions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   protocol.InterventionsTable,
+			Columns: []string{protocol.InterventionsColumn},
+			Bidi:    false,
+		},
+		"Protocol",
+		"Intervention",
 	)
 	graph.MustAddE(
 		"party",
@@ -4061,6 +4357,235 @@ func (f *CommitmentFilter) WhereHasHostWith(preds ...predicate.Organization) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *CommitteeMemberQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CommitteeMemberQuery builder.
+func (_q *CommitteeMemberQuery) Filter() *CommitteeMemberFilter {
+	return &CommitteeMemberFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CommitteeMemberMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CommitteeMemberMutation builder.
+func (m *CommitteeMemberMutation) Filter() *CommitteeMemberFilter {
+	return &CommitteeMemberFilter{config: m.config, predicateAdder: m}
+}
+
+// CommitteeMemberFilter provides a generic filtering capability at runtime for CommitteeMemberQuery.
+type CommitteeMemberFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CommitteeMemberFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *CommitteeMemberFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(committeemember.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CommitteeMemberFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(committeemember.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *CommitteeMemberFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(committeemember.FieldUpdatedAt))
+}
+
+// WhereRole applies the entql string predicate on the role field.
+func (f *CommitteeMemberFilter) WhereRole(p entql.StringP) {
+	f.Where(p.Field(committeemember.FieldRole))
+}
+
+// WhereFromOn applies the entql time.Time predicate on the from_on field.
+func (f *CommitteeMemberFilter) WhereFromOn(p entql.TimeP) {
+	f.Where(p.Field(committeemember.FieldFromOn))
+}
+
+// WhereUntilOn applies the entql time.Time predicate on the until_on field.
+func (f *CommitteeMemberFilter) WhereUntilOn(p entql.TimeP) {
+	f.Where(p.Field(committeemember.FieldUntilOn))
+}
+
+// WhereHasOrganization applies a predicate to check if query has an edge organization.
+func (f *CommitteeMemberFilter) WhereHasOrganization() {
+	f.Where(entql.HasEdge("organization"))
+}
+
+// WhereHasOrganizationWith applies a predicate to check if query has an edge organization with a given conditions (other predicates).
+func (f *CommitteeMemberFilter) WhereHasOrganizationWith(preds ...predicate.Organization) {
+	f.Where(entql.HasEdgeWith("organization", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRepresentative applies a predicate to check if query has an edge representative.
+func (f *CommitteeMemberFilter) WhereHasRepresentative() {
+	f.Where(entql.HasEdge("representative"))
+}
+
+// WhereHasRepresentativeWith applies a predicate to check if query has an edge representative with a given conditions (other predicates).
+func (f *CommitteeMemberFilter) WhereHasRepresentativeWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("representative", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *CommunityActivityQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CommunityActivityQuery builder.
+func (_q *CommunityActivityQuery) Filter() *CommunityActivityFilter {
+	return &CommunityActivityFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CommunityActivityMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CommunityActivityMutation builder.
+func (m *CommunityActivityMutation) Filter() *CommunityActivityFilter {
+	return &CommunityActivityFilter{config: m.config, predicateAdder: m}
+}
+
+// CommunityActivityFilter provides a generic filtering capability at runtime for CommunityActivityQuery.
+type CommunityActivityFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CommunityActivityFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *CommunityActivityFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(communityactivity.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CommunityActivityFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(communityactivity.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *CommunityActivityFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(communityactivity.FieldUpdatedAt))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *CommunityActivityFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(communityactivity.FieldTitle))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *CommunityActivityFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(communityactivity.FieldKind))
+}
+
+// WhereHeldOn applies the entql time.Time predicate on the held_on field.
+func (f *CommunityActivityFilter) WhereHeldOn(p entql.TimeP) {
+	f.Where(p.Field(communityactivity.FieldHeldOn))
+}
+
+// WhereParticipants applies the entql int predicate on the participants field.
+func (f *CommunityActivityFilter) WhereParticipants(p entql.IntP) {
+	f.Where(p.Field(communityactivity.FieldParticipants))
+}
+
+// WhereValueDimension applies the entql string predicate on the value_dimension field.
+func (f *CommunityActivityFilter) WhereValueDimension(p entql.StringP) {
+	f.Where(p.Field(communityactivity.FieldValueDimension))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *CommunityActivityFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(communityactivity.FieldDescription))
+}
+
+// WhereHasMunicipality applies a predicate to check if query has an edge municipality.
+func (f *CommunityActivityFilter) WhereHasMunicipality() {
+	f.Where(entql.HasEdge("municipality"))
+}
+
+// WhereHasMunicipalityWith applies a predicate to check if query has an edge municipality with a given conditions (other predicates).
+func (f *CommunityActivityFilter) WhereHasMunicipalityWith(preds ...predicate.Municipality) {
+	f.Where(entql.HasEdgeWith("municipality", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOrganizers applies a predicate to check if query has an edge organizers.
+func (f *CommunityActivityFilter) WhereHasOrganizers() {
+	f.Where(entql.HasEdge("organizers"))
+}
+
+// WhereHasOrganizersWith applies a predicate to check if query has an edge organizers with a given conditions (other predicates).
+func (f *CommunityActivityFilter) WhereHasOrganizersWith(preds ...predicate.Organization) {
+	f.Where(entql.HasEdgeWith("organizers", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasProtocol applies a predicate to check if query has an edge protocol.
+func (f *CommunityActivityFilter) WhereHasProtocol() {
+	f.Where(entql.HasEdge("protocol"))
+}
+
+// WhereHasProtocolWith applies a predicate to check if query has an edge protocol with a given conditions (other predicates).
+func (f *CommunityActivityFilter) WhereHasProtocolWith(preds ...predicate.Protocol) {
+	f.Where(entql.HasEdgeWith("protocol", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasDirective applies a predicate to check if query has an edge directive.
+func (f *CommunityActivityFilter) WhereHasDirective() {
+	f.Where(entql.HasEdge("directive"))
+}
+
+// WhereHasDirectiveWith applies a predicate to check if query has an edge directive with a given conditions (other predicates).
+func (f *CommunityActivityFilter) WhereHasDirectiveWith(preds ...predicate.Directive) {
+	f.Where(entql.HasEdgeWith("directive", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ConsentQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -4089,7 +4614,7 @@ type ConsentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ConsentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4258,7 +4783,7 @@ type DecisionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DecisionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4282,6 +4807,11 @@ func (f *DecisionFilter) WhereUpdatedAt(p entql.TimeP) {
 // WhereText applies the entql string predicate on the text field.
 func (f *DecisionFilter) WhereText(p entql.StringP) {
 	f.Where(p.Field(decision.FieldText))
+}
+
+// WhereLevel applies the entql string predicate on the level field.
+func (f *DecisionFilter) WhereLevel(p entql.StringP) {
+	f.Where(p.Field(decision.FieldLevel))
 }
 
 // WhereHasMeeting applies a predicate to check if query has an edge meeting.
@@ -4369,7 +4899,7 @@ type DirectiveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DirectiveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4408,6 +4938,16 @@ func (f *DirectiveFilter) WhereIssuedOn(p entql.TimeP) {
 // WhereAllTables applies the entql bool predicate on the all_tables field.
 func (f *DirectiveFilter) WhereAllTables(p entql.BoolP) {
 	f.Where(p.Field(directive.FieldAllTables))
+}
+
+// WhereDueOn applies the entql time.Time predicate on the due_on field.
+func (f *DirectiveFilter) WhereDueOn(p entql.TimeP) {
+	f.Where(p.Field(directive.FieldDueOn))
+}
+
+// WhereLevel applies the entql string predicate on the level field.
+func (f *DirectiveFilter) WhereLevel(p entql.StringP) {
+	f.Where(p.Field(directive.FieldLevel))
 }
 
 // WhereHasTables applies a predicate to check if query has an edge tables.
@@ -4467,7 +5007,7 @@ type DirectiveAcknowledgementFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DirectiveAcknowledgementFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4496,6 +5036,26 @@ func (f *DirectiveAcknowledgementFilter) WhereAcknowledgedAt(p entql.TimeP) {
 // WhereNote applies the entql string predicate on the note field.
 func (f *DirectiveAcknowledgementFilter) WhereNote(p entql.StringP) {
 	f.Where(p.Field(directiveacknowledgement.FieldNote))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *DirectiveAcknowledgementFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(directiveacknowledgement.FieldStatus))
+}
+
+// WhereStatusOn applies the entql time.Time predicate on the status_on field.
+func (f *DirectiveAcknowledgementFilter) WhereStatusOn(p entql.TimeP) {
+	f.Where(p.Field(directiveacknowledgement.FieldStatusOn))
+}
+
+// WhereEvidence applies the entql string predicate on the evidence field.
+func (f *DirectiveAcknowledgementFilter) WhereEvidence(p entql.StringP) {
+	f.Where(p.Field(directiveacknowledgement.FieldEvidence))
+}
+
+// WhereReason applies the entql string predicate on the reason field.
+func (f *DirectiveAcknowledgementFilter) WhereReason(p entql.StringP) {
+	f.Where(p.Field(directiveacknowledgement.FieldReason))
 }
 
 // WhereHasDirective applies a predicate to check if query has an edge directive.
@@ -4540,6 +5100,20 @@ func (f *DirectiveAcknowledgementFilter) WhereHasAcknowledgedByWith(preds ...pre
 	})))
 }
 
+// WhereHasDocuments applies a predicate to check if query has an edge documents.
+func (f *DirectiveAcknowledgementFilter) WhereHasDocuments() {
+	f.Where(entql.HasEdge("documents"))
+}
+
+// WhereHasDocumentsWith applies a predicate to check if query has an edge documents with a given conditions (other predicates).
+func (f *DirectiveAcknowledgementFilter) WhereHasDocumentsWith(preds ...predicate.Document) {
+	f.Where(entql.HasEdgeWith("documents", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *DocumentQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -4569,7 +5143,7 @@ type DocumentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DocumentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4686,6 +5260,20 @@ func (f *DocumentFilter) WhereHasMeetingWith(preds ...predicate.Meeting) {
 	})))
 }
 
+// WhereHasDirectiveProgress applies a predicate to check if query has an edge directive_progress.
+func (f *DocumentFilter) WhereHasDirectiveProgress() {
+	f.Where(entql.HasEdge("directive_progress"))
+}
+
+// WhereHasDirectiveProgressWith applies a predicate to check if query has an edge directive_progress with a given conditions (other predicates).
+func (f *DocumentFilter) WhereHasDirectiveProgressWith(preds ...predicate.DirectiveAcknowledgement) {
+	f.Where(entql.HasEdgeWith("directive_progress", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasConsent applies a predicate to check if query has an edge consent.
 func (f *DocumentFilter) WhereHasConsent() {
 	f.Where(entql.HasEdge("consent"))
@@ -4757,7 +5345,7 @@ type DocumentContentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DocumentContentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4821,7 +5409,7 @@ type FundFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *FundFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4957,7 +5545,7 @@ type FundAmendmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *FundAmendmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5045,7 +5633,7 @@ type GoalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *GoalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5129,7 +5717,7 @@ type InterventionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InterventionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5222,6 +5810,20 @@ func (f *InterventionFilter) WhereHasFundWith(preds ...predicate.Fund) {
 	})))
 }
 
+// WhereHasProtocol applies a predicate to check if query has an edge protocol.
+func (f *InterventionFilter) WhereHasProtocol() {
+	f.Where(entql.HasEdge("protocol"))
+}
+
+// WhereHasProtocolWith applies a predicate to check if query has an edge protocol with a given conditions (other predicates).
+func (f *InterventionFilter) WhereHasProtocolWith(preds ...predicate.Protocol) {
+	f.Where(entql.HasEdgeWith("protocol", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasOutcomes applies a predicate to check if query has an edge outcomes.
 func (f *InterventionFilter) WhereHasOutcomes() {
 	f.Where(entql.HasEdge("outcomes"))
@@ -5265,7 +5867,7 @@ type MeetingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MeetingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5391,7 +5993,7 @@ type MonitoringItemFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MonitoringItemFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5498,7 +6100,7 @@ type MonitoringMeetingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MonitoringMeetingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5619,7 +6221,7 @@ type MunicipalityFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MunicipalityFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5759,7 +6361,7 @@ type NotificationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NotificationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5904,7 +6506,7 @@ type NotificationPreferenceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NotificationPreferenceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5968,7 +6570,7 @@ type ObjectiveFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ObjectiveFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6095,7 +6697,7 @@ type OrganizationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OrganizationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6174,14 +6776,42 @@ func (f *OrganizationFilter) WhereHasUsersWith(preds ...predicate.User) {
 	})))
 }
 
-// WhereHasPacts applies a predicate to check if query has an edge pacts.
-func (f *OrganizationFilter) WhereHasPacts() {
-	f.Where(entql.HasEdge("pacts"))
+// WhereHasPactSignatures applies a predicate to check if query has an edge pact_signatures.
+func (f *OrganizationFilter) WhereHasPactSignatures() {
+	f.Where(entql.HasEdge("pact_signatures"))
 }
 
-// WhereHasPactsWith applies a predicate to check if query has an edge pacts with a given conditions (other predicates).
-func (f *OrganizationFilter) WhereHasPactsWith(preds ...predicate.Pact) {
-	f.Where(entql.HasEdgeWith("pacts", sqlgraph.WrapFunc(func(s *sql.Selector) {
+// WhereHasPactSignaturesWith applies a predicate to check if query has an edge pact_signatures with a given conditions (other predicates).
+func (f *OrganizationFilter) WhereHasPactSignaturesWith(preds ...predicate.PactSignatory) {
+	f.Where(entql.HasEdgeWith("pact_signatures", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCommunityActivities applies a predicate to check if query has an edge community_activities.
+func (f *OrganizationFilter) WhereHasCommunityActivities() {
+	f.Where(entql.HasEdge("community_activities"))
+}
+
+// WhereHasCommunityActivitiesWith applies a predicate to check if query has an edge community_activities with a given conditions (other predicates).
+func (f *OrganizationFilter) WhereHasCommunityActivitiesWith(preds ...predicate.CommunityActivity) {
+	f.Where(entql.HasEdgeWith("community_activities", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCommitteeSeats applies a predicate to check if query has an edge committee_seats.
+func (f *OrganizationFilter) WhereHasCommitteeSeats() {
+	f.Where(entql.HasEdge("committee_seats"))
+}
+
+// WhereHasCommitteeSeatsWith applies a predicate to check if query has an edge committee_seats with a given conditions (other predicates).
+func (f *OrganizationFilter) WhereHasCommitteeSeatsWith(preds ...predicate.CommitteeMember) {
+	f.Where(entql.HasEdgeWith("committee_seats", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -6273,7 +6903,7 @@ type OutboxEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutboxEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6393,7 +7023,7 @@ type OutcomeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutcomeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6520,7 +7150,7 @@ type OutgoingMailFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OutgoingMailFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6644,7 +7274,7 @@ type PactFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PactFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6680,14 +7310,229 @@ func (f *PactFilter) WhereDescription(p entql.StringP) {
 	f.Where(p.Field(pact.FieldDescription))
 }
 
+// WhereText applies the entql string predicate on the text field.
+func (f *PactFilter) WhereText(p entql.StringP) {
+	f.Where(p.Field(pact.FieldText))
+}
+
 // WhereHasSignatories applies a predicate to check if query has an edge signatories.
 func (f *PactFilter) WhereHasSignatories() {
 	f.Where(entql.HasEdge("signatories"))
 }
 
 // WhereHasSignatoriesWith applies a predicate to check if query has an edge signatories with a given conditions (other predicates).
-func (f *PactFilter) WhereHasSignatoriesWith(preds ...predicate.Organization) {
+func (f *PactFilter) WhereHasSignatoriesWith(preds ...predicate.PactSignatory) {
 	f.Where(entql.HasEdgeWith("signatories", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAmendments applies a predicate to check if query has an edge amendments.
+func (f *PactFilter) WhereHasAmendments() {
+	f.Where(entql.HasEdge("amendments"))
+}
+
+// WhereHasAmendmentsWith applies a predicate to check if query has an edge amendments with a given conditions (other predicates).
+func (f *PactFilter) WhereHasAmendmentsWith(preds ...predicate.PactAmendment) {
+	f.Where(entql.HasEdgeWith("amendments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *PactAmendmentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the PactAmendmentQuery builder.
+func (_q *PactAmendmentQuery) Filter() *PactAmendmentFilter {
+	return &PactAmendmentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *PactAmendmentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the PactAmendmentMutation builder.
+func (m *PactAmendmentMutation) Filter() *PactAmendmentFilter {
+	return &PactAmendmentFilter{config: m.config, predicateAdder: m}
+}
+
+// PactAmendmentFilter provides a generic filtering capability at runtime for PactAmendmentQuery.
+type PactAmendmentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *PactAmendmentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *PactAmendmentFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(pactamendment.FieldID))
+}
+
+// WhereAmendedOn applies the entql time.Time predicate on the amended_on field.
+func (f *PactAmendmentFilter) WhereAmendedOn(p entql.TimeP) {
+	f.Where(p.Field(pactamendment.FieldAmendedOn))
+}
+
+// WhereSummary applies the entql string predicate on the summary field.
+func (f *PactAmendmentFilter) WhereSummary(p entql.StringP) {
+	f.Where(p.Field(pactamendment.FieldSummary))
+}
+
+// WherePreviousText applies the entql string predicate on the previous_text field.
+func (f *PactAmendmentFilter) WherePreviousText(p entql.StringP) {
+	f.Where(p.Field(pactamendment.FieldPreviousText))
+}
+
+// WhereRecordedAt applies the entql time.Time predicate on the recorded_at field.
+func (f *PactAmendmentFilter) WhereRecordedAt(p entql.TimeP) {
+	f.Where(p.Field(pactamendment.FieldRecordedAt))
+}
+
+// WhereHasPact applies a predicate to check if query has an edge pact.
+func (f *PactAmendmentFilter) WhereHasPact() {
+	f.Where(entql.HasEdge("pact"))
+}
+
+// WhereHasPactWith applies a predicate to check if query has an edge pact with a given conditions (other predicates).
+func (f *PactAmendmentFilter) WhereHasPactWith(preds ...predicate.Pact) {
+	f.Where(entql.HasEdgeWith("pact", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRecordedBy applies a predicate to check if query has an edge recorded_by.
+func (f *PactAmendmentFilter) WhereHasRecordedBy() {
+	f.Where(entql.HasEdge("recorded_by"))
+}
+
+// WhereHasRecordedByWith applies a predicate to check if query has an edge recorded_by with a given conditions (other predicates).
+func (f *PactAmendmentFilter) WhereHasRecordedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("recorded_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *PactSignatoryQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the PactSignatoryQuery builder.
+func (_q *PactSignatoryQuery) Filter() *PactSignatoryFilter {
+	return &PactSignatoryFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *PactSignatoryMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the PactSignatoryMutation builder.
+func (m *PactSignatoryMutation) Filter() *PactSignatoryFilter {
+	return &PactSignatoryFilter{config: m.config, predicateAdder: m}
+}
+
+// PactSignatoryFilter provides a generic filtering capability at runtime for PactSignatoryQuery.
+type PactSignatoryFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *PactSignatoryFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql string predicate on the id field.
+func (f *PactSignatoryFilter) WhereID(p entql.StringP) {
+	f.Where(p.Field(pactsignatory.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *PactSignatoryFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(pactsignatory.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *PactSignatoryFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(pactsignatory.FieldUpdatedAt))
+}
+
+// WhereRole applies the entql string predicate on the role field.
+func (f *PactSignatoryFilter) WhereRole(p entql.StringP) {
+	f.Where(p.Field(pactsignatory.FieldRole))
+}
+
+// WhereJoinedOn applies the entql time.Time predicate on the joined_on field.
+func (f *PactSignatoryFilter) WhereJoinedOn(p entql.TimeP) {
+	f.Where(p.Field(pactsignatory.FieldJoinedOn))
+}
+
+// WhereLeftOn applies the entql time.Time predicate on the left_on field.
+func (f *PactSignatoryFilter) WhereLeftOn(p entql.TimeP) {
+	f.Where(p.Field(pactsignatory.FieldLeftOn))
+}
+
+// WhereLeavingReason applies the entql string predicate on the leaving_reason field.
+func (f *PactSignatoryFilter) WhereLeavingReason(p entql.StringP) {
+	f.Where(p.Field(pactsignatory.FieldLeavingReason))
+}
+
+// WhereSignerName applies the entql string predicate on the signer_name field.
+func (f *PactSignatoryFilter) WhereSignerName(p entql.StringP) {
+	f.Where(p.Field(pactsignatory.FieldSignerName))
+}
+
+// WhereSignerRole applies the entql string predicate on the signer_role field.
+func (f *PactSignatoryFilter) WhereSignerRole(p entql.StringP) {
+	f.Where(p.Field(pactsignatory.FieldSignerRole))
+}
+
+// WhereHasPact applies a predicate to check if query has an edge pact.
+func (f *PactSignatoryFilter) WhereHasPact() {
+	f.Where(entql.HasEdge("pact"))
+}
+
+// WhereHasPactWith applies a predicate to check if query has an edge pact with a given conditions (other predicates).
+func (f *PactSignatoryFilter) WhereHasPactWith(preds ...predicate.Pact) {
+	f.Where(entql.HasEdgeWith("pact", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOrganization applies a predicate to check if query has an edge organization.
+func (f *PactSignatoryFilter) WhereHasOrganization() {
+	f.Where(entql.HasEdge("organization"))
+}
+
+// WhereHasOrganizationWith applies a predicate to check if query has an edge organization with a given conditions (other predicates).
+func (f *PactSignatoryFilter) WhereHasOrganizationWith(preds ...predicate.Organization) {
+	f.Where(entql.HasEdgeWith("organization", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -6723,7 +7568,7 @@ type PasswordTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PasswordTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6802,7 +7647,7 @@ type PersonFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -6933,7 +7778,7 @@ type PersonIdentityFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonIdentityFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7057,7 +7902,7 @@ type PersonMergeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PersonMergeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7188,7 +8033,7 @@ type PlanFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PlanFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7295,7 +8140,7 @@ type ProtocolFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7374,6 +8219,20 @@ func (f *ProtocolFilter) WhereHasObjectivesWith(preds ...predicate.Objective) {
 	})))
 }
 
+// WhereHasInterventions applies a predicate to check if query has an edge interventions.
+func (f *ProtocolFilter) WhereHasInterventions() {
+	f.Where(entql.HasEdge("interventions"))
+}
+
+// WhereHasInterventionsWith applies a predicate to check if query has an edge interventions with a given conditions (other predicates).
+func (f *ProtocolFilter) WhereHasInterventionsWith(preds ...predicate.Intervention) {
+	f.Where(entql.HasEdgeWith("interventions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *ProtocolCommitmentQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -7403,7 +8262,7 @@ type ProtocolCommitmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolCommitmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7506,7 +8365,7 @@ type ProtocolPartyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProtocolPartyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[36].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7535,6 +8394,21 @@ func (f *ProtocolPartyFilter) WhereRole(p entql.StringP) {
 // WhereOperatingMode applies the entql string predicate on the operating_mode field.
 func (f *ProtocolPartyFilter) WhereOperatingMode(p entql.StringP) {
 	f.Where(p.Field(protocolparty.FieldOperatingMode))
+}
+
+// WhereSignedOn applies the entql time.Time predicate on the signed_on field.
+func (f *ProtocolPartyFilter) WhereSignedOn(p entql.TimeP) {
+	f.Where(p.Field(protocolparty.FieldSignedOn))
+}
+
+// WhereSignerName applies the entql string predicate on the signer_name field.
+func (f *ProtocolPartyFilter) WhereSignerName(p entql.StringP) {
+	f.Where(p.Field(protocolparty.FieldSignerName))
+}
+
+// WhereSignerRole applies the entql string predicate on the signer_role field.
+func (f *ProtocolPartyFilter) WhereSignerRole(p entql.StringP) {
+	f.Where(p.Field(protocolparty.FieldSignerRole))
 }
 
 // WhereHasProtocol applies a predicate to check if query has an edge protocol.
@@ -7608,7 +8482,7 @@ type ServiceRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[37].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7817,7 +8691,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[38].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -7901,7 +8775,7 @@ type TableMembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TableMembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[39].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[43].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8003,7 +8877,7 @@ type TerritorialTableFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TerritorialTableFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[40].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[44].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8181,7 +9055,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[41].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[45].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8406,7 +9280,7 @@ type WebhookFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[42].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[46].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -8533,7 +9407,7 @@ type WebhookDeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WebhookDeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[43].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[47].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

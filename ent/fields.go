@@ -8,6 +8,7 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/communityactivity"
 	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
@@ -20,6 +21,8 @@ import (
 	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/pactamendment"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
@@ -163,6 +166,9 @@ var textLimits = map[string]map[string]int{
 	TypeCommitment: {
 		commitment.FieldDescription: 2000,
 	},
+	TypeCommunityActivity: {
+		communityactivity.FieldDescription: 2000,
+	},
 	TypeConsent: {
 		consent.FieldLegalReference:   200,
 		consent.FieldFormReference:    200,
@@ -175,7 +181,9 @@ var textLimits = map[string]map[string]int{
 		directive.FieldBody: 10000,
 	},
 	TypeDirectiveAcknowledgement: {
-		directiveacknowledgement.FieldNote: 2000,
+		directiveacknowledgement.FieldNote:     2000,
+		directiveacknowledgement.FieldEvidence: 2000,
+		directiveacknowledgement.FieldReason:   2000,
 	},
 	TypeDocument: {
 		document.FieldRemovalReason: 2000,
@@ -200,6 +208,14 @@ var textLimits = map[string]map[string]int{
 	},
 	TypePact: {
 		pact.FieldDescription: 10000,
+		pact.FieldText:        10000,
+	},
+	TypePactAmendment: {
+		pactamendment.FieldSummary:      2000,
+		pactamendment.FieldPreviousText: 10000,
+	},
+	TypePactSignatory: {
+		pactsignatory.FieldLeavingReason: 2000,
 	},
 	TypePlan: {
 		plan.FieldSummary: 10000,

@@ -13,6 +13,8 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/committeemember"
+	"github.com/progetto-win/win/ent/communityactivity"
 	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
@@ -35,6 +37,8 @@ import (
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/outgoingmail"
 	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/pactamendment"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/passwordtoken"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
@@ -61,6 +65,8 @@ var prefixToTable = map[string]string{
 	"cev": caseevent.Table,
 	"cas": casefile.Table,
 	"cmt": commitment.Table,
+	"cmb": committeemember.Table,
+	"cac": communityactivity.Table,
 	"cns": consent.Table,
 	"dec": decision.Table,
 	"dir": directive.Table,
@@ -83,6 +89,8 @@ var prefixToTable = map[string]string{
 	"out": outcome.Table,
 	"mal": outgoingmail.Table,
 	"pac": pact.Table,
+	"pam": pactamendment.Table,
+	"psg": pactsignatory.Table,
 	"pwt": passwordtoken.Table,
 	"per": person.Table,
 	"pid": personidentity.Table,

@@ -18,6 +18,8 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/committeemember"
+	"github.com/progetto-win/win/ent/communityactivity"
 	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
@@ -37,6 +39,8 @@ import (
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/outgoingmail"
 	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/pactamendment"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
 	"github.com/progetto-win/win/ent/plan"
@@ -2113,6 +2117,399 @@ func newCommitmentPaginateArgs(rv map[string]any) *commitmentPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CommitteeMemberQuery) CollectFields(ctx context.Context, satisfies ...string) (*CommitteeMemberQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CommitteeMemberQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(committeemember.Columns))
+		selectedFields = []string{committeemember.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "organization":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrganizationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, organizationImplementors)...); err != nil {
+				return err
+			}
+			_q.withOrganization = query
+
+		case "representative":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withRepresentative = query
+		case "createdAt":
+			if _, ok := fieldSeen[committeemember.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, committeemember.FieldCreatedAt)
+				fieldSeen[committeemember.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[committeemember.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, committeemember.FieldUpdatedAt)
+				fieldSeen[committeemember.FieldUpdatedAt] = struct{}{}
+			}
+		case "role":
+			if _, ok := fieldSeen[committeemember.FieldRole]; !ok {
+				selectedFields = append(selectedFields, committeemember.FieldRole)
+				fieldSeen[committeemember.FieldRole] = struct{}{}
+			}
+		case "fromOn":
+			if _, ok := fieldSeen[committeemember.FieldFromOn]; !ok {
+				selectedFields = append(selectedFields, committeemember.FieldFromOn)
+				fieldSeen[committeemember.FieldFromOn] = struct{}{}
+			}
+		case "untilOn":
+			if _, ok := fieldSeen[committeemember.FieldUntilOn]; !ok {
+				selectedFields = append(selectedFields, committeemember.FieldUntilOn)
+				fieldSeen[committeemember.FieldUntilOn] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type committeememberPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CommitteeMemberPaginateOption
+}
+
+func newCommitteeMemberPaginateArgs(rv map[string]any) *committeememberPaginateArgs {
+	args := &committeememberPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := orderByList(v).(type) {
+		case []*CommitteeMemberOrder:
+			args.opts = append(args.opts, WithCommitteeMemberOrder(v))
+		case []any:
+			var orders []*CommitteeMemberOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &CommitteeMemberOrder{Field: &CommitteeMemberOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithCommitteeMemberOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*CommitteeMemberWhereInput); ok {
+		args.opts = append(args.opts, WithCommitteeMemberFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CommunityActivityQuery) CollectFields(ctx context.Context, satisfies ...string) (*CommunityActivityQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CommunityActivityQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(communityactivity.Columns))
+		selectedFields = []string{communityactivity.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "municipality":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&MunicipalityClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, municipalityImplementors)...); err != nil {
+				return err
+			}
+			_q.withMunicipality = query
+
+		case "organizers":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrganizationClient{config: _q.config}).Query()
+			)
+			args := newOrganizationPaginateArgs(fieldArgs(ctx, new(OrganizationWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newOrganizationPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*CommunityActivity) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID gid.ID `sql:"community_activity_id"`
+							Count  int    `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							joinT := sql.Table(communityactivity.OrganizersTable)
+							s.Join(joinT).On(s.C(organization.FieldID), joinT.C(communityactivity.OrganizersPrimaryKey[1]))
+							s.Where(sql.InValues(joinT.C(communityactivity.OrganizersPrimaryKey[0]), ids...))
+							s.Select(joinT.C(communityactivity.OrganizersPrimaryKey[0]), sql.Count("*"))
+							s.GroupBy(joinT.C(communityactivity.OrganizersPrimaryKey[0]))
+						})
+						if err := query.Select().Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[gid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[1] == nil {
+								nodes[i].Edges.totalCount[1] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[1][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*CommunityActivity) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Organizers)
+							if nodes[i].Edges.totalCount[1] == nil {
+								nodes[i].Edges.totalCount[1] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[1][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, organizationImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(communityactivity.OrganizersPrimaryKey[0], limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedOrganizers(alias, func(wq *OrganizationQuery) {
+				*wq = *query
+			})
+
+		case "protocol":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProtocolClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, protocolImplementors)...); err != nil {
+				return err
+			}
+			_q.withProtocol = query
+
+		case "directive":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DirectiveClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, directiveImplementors)...); err != nil {
+				return err
+			}
+			_q.withDirective = query
+		case "createdAt":
+			if _, ok := fieldSeen[communityactivity.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, communityactivity.FieldCreatedAt)
+				fieldSeen[communityactivity.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[communityactivity.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, communityactivity.FieldUpdatedAt)
+				fieldSeen[communityactivity.FieldUpdatedAt] = struct{}{}
+			}
+		case "title":
+			if _, ok := fieldSeen[communityactivity.FieldTitle]; !ok {
+				selectedFields = append(selectedFields, communityactivity.FieldTitle)
+				fieldSeen[communityactivity.FieldTitle] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[communityactivity.FieldKind]; !ok {
+				selectedFields = append(selectedFields, communityactivity.FieldKind)
+				fieldSeen[communityactivity.FieldKind] = struct{}{}
+			}
+		case "heldOn":
+			if _, ok := fieldSeen[communityactivity.FieldHeldOn]; !ok {
+				selectedFields = append(selectedFields, communityactivity.FieldHeldOn)
+				fieldSeen[communityactivity.FieldHeldOn] = struct{}{}
+			}
+		case "participants":
+			if _, ok := fieldSeen[communityactivity.FieldParticipants]; !ok {
+				selectedFields = append(selectedFields, communityactivity.FieldParticipants)
+				fieldSeen[communityactivity.FieldParticipants] = struct{}{}
+			}
+		case "valueDimension":
+			if _, ok := fieldSeen[communityactivity.FieldValueDimension]; !ok {
+				selectedFields = append(selectedFields, communityactivity.FieldValueDimension)
+				fieldSeen[communityactivity.FieldValueDimension] = struct{}{}
+			}
+		case "description":
+			if _, ok := fieldSeen[communityactivity.FieldDescription]; !ok {
+				selectedFields = append(selectedFields, communityactivity.FieldDescription)
+				fieldSeen[communityactivity.FieldDescription] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type communityactivityPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CommunityActivityPaginateOption
+}
+
+func newCommunityActivityPaginateArgs(rv map[string]any) *communityactivityPaginateArgs {
+	args := &communityactivityPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := orderByList(v).(type) {
+		case []*CommunityActivityOrder:
+			args.opts = append(args.opts, WithCommunityActivityOrder(v))
+		case []any:
+			var orders []*CommunityActivityOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &CommunityActivityOrder{Field: &CommunityActivityOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithCommunityActivityOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*CommunityActivityWhereInput); ok {
+		args.opts = append(args.opts, WithCommunityActivityFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *ConsentQuery) CollectFields(ctx context.Context, satisfies ...string) (*ConsentQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -2468,6 +2865,11 @@ func (_q *DecisionQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, decision.FieldText)
 				fieldSeen[decision.FieldText] = struct{}{}
 			}
+		case "level":
+			if _, ok := fieldSeen[decision.FieldLevel]; !ok {
+				selectedFields = append(selectedFields, decision.FieldLevel)
+				fieldSeen[decision.FieldLevel] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:
@@ -2770,6 +3172,16 @@ func (_q *DirectiveQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				selectedFields = append(selectedFields, directive.FieldAllTables)
 				fieldSeen[directive.FieldAllTables] = struct{}{}
 			}
+		case "dueOn":
+			if _, ok := fieldSeen[directive.FieldDueOn]; !ok {
+				selectedFields = append(selectedFields, directive.FieldDueOn)
+				fieldSeen[directive.FieldDueOn] = struct{}{}
+			}
+		case "level":
+			if _, ok := fieldSeen[directive.FieldLevel]; !ok {
+				selectedFields = append(selectedFields, directive.FieldLevel)
+				fieldSeen[directive.FieldLevel] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:
@@ -2893,6 +3305,95 @@ func (_q *DirectiveAcknowledgementQuery) collectField(ctx context.Context, oneNo
 				return err
 			}
 			_q.withAcknowledgedBy = query
+
+		case "documents":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DocumentClient{config: _q.config}).Query()
+			)
+			args := newDocumentPaginateArgs(fieldArgs(ctx, nil, path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newDocumentPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*DirectiveAcknowledgement) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID gid.ID `sql:"document_directive_progress"`
+							Count  int    `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(directiveacknowledgement.DocumentsColumn), ids...))
+						})
+						if err := query.GroupBy(directiveacknowledgement.DocumentsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[gid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*DirectiveAcknowledgement) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Documents)
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, documentImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(directiveacknowledgement.DocumentsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedDocuments(alias, func(wq *DocumentQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[directiveacknowledgement.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, directiveacknowledgement.FieldCreatedAt)
@@ -2912,6 +3413,26 @@ func (_q *DirectiveAcknowledgementQuery) collectField(ctx context.Context, oneNo
 			if _, ok := fieldSeen[directiveacknowledgement.FieldNote]; !ok {
 				selectedFields = append(selectedFields, directiveacknowledgement.FieldNote)
 				fieldSeen[directiveacknowledgement.FieldNote] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[directiveacknowledgement.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, directiveacknowledgement.FieldStatus)
+				fieldSeen[directiveacknowledgement.FieldStatus] = struct{}{}
+			}
+		case "statusOn":
+			if _, ok := fieldSeen[directiveacknowledgement.FieldStatusOn]; !ok {
+				selectedFields = append(selectedFields, directiveacknowledgement.FieldStatusOn)
+				fieldSeen[directiveacknowledgement.FieldStatusOn] = struct{}{}
+			}
+		case "evidence":
+			if _, ok := fieldSeen[directiveacknowledgement.FieldEvidence]; !ok {
+				selectedFields = append(selectedFields, directiveacknowledgement.FieldEvidence)
+				fieldSeen[directiveacknowledgement.FieldEvidence] = struct{}{}
+			}
+		case "reason":
+			if _, ok := fieldSeen[directiveacknowledgement.FieldReason]; !ok {
+				selectedFields = append(selectedFields, directiveacknowledgement.FieldReason)
+				fieldSeen[directiveacknowledgement.FieldReason] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -3047,6 +3568,17 @@ func (_q *DocumentQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				return err
 			}
 			_q.withMeeting = query
+
+		case "directiveProgress":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DirectiveAcknowledgementClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, directiveacknowledgementImplementors)...); err != nil {
+				return err
+			}
+			_q.withDirectiveProgress = query
 
 		case "consent":
 			var (
@@ -3737,6 +4269,17 @@ func (_q *InterventionQuery) collectField(ctx context.Context, oneNode bool, opC
 			}
 			_q.withFund = query
 
+		case "protocol":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ProtocolClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, protocolImplementors)...); err != nil {
+				return err
+			}
+			_q.withProtocol = query
+
 		case "outcomes":
 			var (
 				alias = field.Alias
@@ -3780,10 +4323,10 @@ func (_q *InterventionQuery) collectField(ctx context.Context, oneNode bool, opC
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[3] == nil {
-								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							if nodes[i].Edges.totalCount[4] == nil {
+								nodes[i].Edges.totalCount[4] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[3][alias] = n
+							nodes[i].Edges.totalCount[4][alias] = n
 						}
 						return nil
 					})
@@ -3791,10 +4334,10 @@ func (_q *InterventionQuery) collectField(ctx context.Context, oneNode bool, opC
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Intervention) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.Outcomes)
-							if nodes[i].Edges.totalCount[3] == nil {
-								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							if nodes[i].Edges.totalCount[4] == nil {
+								nodes[i].Edges.totalCount[4] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[3][alias] = n
+							nodes[i].Edges.totalCount[4][alias] = n
 						}
 						return nil
 					})
@@ -5895,96 +6438,42 @@ func (_q *OrganizationQuery) collectField(ctx context.Context, oneNode bool, opC
 				*wq = *query
 			})
 
-		case "pacts":
+		case "pactSignatures":
 			var (
 				alias = field.Alias
 				path  = append(path, alias)
-				query = (&PactClient{config: _q.config}).Query()
+				query = (&PactSignatoryClient{config: _q.config}).Query()
 			)
-			args := newPactPaginateArgs(fieldArgs(ctx, new(PactWhereInput), path...))
-			if err := validateFirstLast(args.first, args.last); err != nil {
-				return fmt.Errorf("validate first and last in path %q: %w", path, err)
-			}
-			pager, err := newPactPager(args.opts, args.last != nil)
-			if err != nil {
-				return fmt.Errorf("create new pager in path %q: %w", path, err)
-			}
-			if query, err = pager.applyFilter(query); err != nil {
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, pactsignatoryImplementors)...); err != nil {
 				return err
 			}
-			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
-			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
-				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
-				if hasPagination || ignoredEdges {
-					query := query.Clone()
-					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Organization) error {
-						ids := make([]driver.Value, len(nodes))
-						for i := range nodes {
-							ids[i] = nodes[i].ID
-						}
-						var v []struct {
-							NodeID gid.ID `sql:"organization_id"`
-							Count  int    `sql:"count"`
-						}
-						query.Where(func(s *sql.Selector) {
-							joinT := sql.Table(organization.PactsTable)
-							s.Join(joinT).On(s.C(pact.FieldID), joinT.C(organization.PactsPrimaryKey[0]))
-							s.Where(sql.InValues(joinT.C(organization.PactsPrimaryKey[1]), ids...))
-							s.Select(joinT.C(organization.PactsPrimaryKey[1]), sql.Count("*"))
-							s.GroupBy(joinT.C(organization.PactsPrimaryKey[1]))
-						})
-						if err := query.Select().Scan(ctx, &v); err != nil {
-							return err
-						}
-						m := make(map[gid.ID]int, len(v))
-						for i := range v {
-							m[v[i].NodeID] = v[i].Count
-						}
-						for i := range nodes {
-							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[2] == nil {
-								nodes[i].Edges.totalCount[2] = make(map[string]int)
-							}
-							nodes[i].Edges.totalCount[2][alias] = n
-						}
-						return nil
-					})
-				} else {
-					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Organization) error {
-						for i := range nodes {
-							n := len(nodes[i].Edges.Pacts)
-							if nodes[i].Edges.totalCount[2] == nil {
-								nodes[i].Edges.totalCount[2] = make(map[string]int)
-							}
-							nodes[i].Edges.totalCount[2][alias] = n
-						}
-						return nil
-					})
-				}
-			}
-			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
-				continue
-			}
-			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+			_q.WithNamedPactSignatures(alias, func(wq *PactSignatoryQuery) {
+				*wq = *query
+			})
+
+		case "communityActivities":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CommunityActivityClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, communityactivityImplementors)...); err != nil {
 				return err
 			}
-			path = append(path, edgesField, nodeField)
-			if field := collectedField(ctx, path...); field != nil {
-				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, pactImplementors)...); err != nil {
-					return err
-				}
+			_q.WithNamedCommunityActivities(alias, func(wq *CommunityActivityQuery) {
+				*wq = *query
+			})
+
+		case "committeeSeats":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CommitteeMemberClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, committeememberImplementors)...); err != nil {
+				return err
 			}
-			if limit := paginateLimit(args.first, args.last); limit > 0 {
-				if oneNode {
-					pager.applyOrder(query.Limit(limit))
-				} else {
-					modify := entgql.LimitPerRow(organization.PactsPrimaryKey[1], limit, pager.orderExpr(query))
-					query.modifiers = append(query.modifiers, modify)
-				}
-			} else {
-				query = pager.applyOrder(query)
-			}
-			_q.WithNamedPacts(alias, func(wq *PactQuery) {
+			_q.WithNamedCommitteeSeats(alias, func(wq *CommitteeMemberQuery) {
 				*wq = *query
 			})
 
@@ -6031,10 +6520,10 @@ func (_q *OrganizationQuery) collectField(ctx context.Context, oneNode bool, opC
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[3] == nil {
-								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							if nodes[i].Edges.totalCount[5] == nil {
+								nodes[i].Edges.totalCount[5] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[3][alias] = n
+							nodes[i].Edges.totalCount[5][alias] = n
 						}
 						return nil
 					})
@@ -6042,10 +6531,10 @@ func (_q *OrganizationQuery) collectField(ctx context.Context, oneNode bool, opC
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Organization) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.ProtocolParties)
-							if nodes[i].Edges.totalCount[3] == nil {
-								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							if nodes[i].Edges.totalCount[5] == nil {
+								nodes[i].Edges.totalCount[5] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[3][alias] = n
+							nodes[i].Edges.totalCount[5][alias] = n
 						}
 						return nil
 					})
@@ -6120,10 +6609,10 @@ func (_q *OrganizationQuery) collectField(ctx context.Context, oneNode bool, opC
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[4] == nil {
-								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							if nodes[i].Edges.totalCount[6] == nil {
+								nodes[i].Edges.totalCount[6] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[4][alias] = n
+							nodes[i].Edges.totalCount[6][alias] = n
 						}
 						return nil
 					})
@@ -6131,10 +6620,10 @@ func (_q *OrganizationQuery) collectField(ctx context.Context, oneNode bool, opC
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Organization) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.ReferredCases)
-							if nodes[i].Edges.totalCount[4] == nil {
-								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							if nodes[i].Edges.totalCount[6] == nil {
+								nodes[i].Edges.totalCount[6] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[4][alias] = n
+							nodes[i].Edges.totalCount[6][alias] = n
 						}
 						return nil
 					})
@@ -6209,10 +6698,10 @@ func (_q *OrganizationQuery) collectField(ctx context.Context, oneNode bool, opC
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[5] == nil {
-								nodes[i].Edges.totalCount[5] = make(map[string]int)
+							if nodes[i].Edges.totalCount[7] == nil {
+								nodes[i].Edges.totalCount[7] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[5][alias] = n
+							nodes[i].Edges.totalCount[7][alias] = n
 						}
 						return nil
 					})
@@ -6220,10 +6709,10 @@ func (_q *OrganizationQuery) collectField(ctx context.Context, oneNode bool, opC
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Organization) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.Interventions)
-							if nodes[i].Edges.totalCount[5] == nil {
-								nodes[i].Edges.totalCount[5] = make(map[string]int)
+							if nodes[i].Edges.totalCount[7] == nil {
+								nodes[i].Edges.totalCount[7] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[5][alias] = n
+							nodes[i].Edges.totalCount[7][alias] = n
 						}
 						return nil
 					})
@@ -6718,13 +7207,13 @@ func (_q *PactQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 			var (
 				alias = field.Alias
 				path  = append(path, alias)
-				query = (&OrganizationClient{config: _q.config}).Query()
+				query = (&PactSignatoryClient{config: _q.config}).Query()
 			)
-			args := newOrganizationPaginateArgs(fieldArgs(ctx, new(OrganizationWhereInput), path...))
+			args := newPactSignatoryPaginateArgs(fieldArgs(ctx, new(PactSignatoryWhereInput), path...))
 			if err := validateFirstLast(args.first, args.last); err != nil {
 				return fmt.Errorf("validate first and last in path %q: %w", path, err)
 			}
-			pager, err := newOrganizationPager(args.opts, args.last != nil)
+			pager, err := newPactSignatoryPager(args.opts, args.last != nil)
 			if err != nil {
 				return fmt.Errorf("create new pager in path %q: %w", path, err)
 			}
@@ -6742,17 +7231,13 @@ func (_q *PactQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 							ids[i] = nodes[i].ID
 						}
 						var v []struct {
-							NodeID gid.ID `sql:"pact_id"`
+							NodeID gid.ID `sql:"pact_signatory_pact"`
 							Count  int    `sql:"count"`
 						}
 						query.Where(func(s *sql.Selector) {
-							joinT := sql.Table(pact.SignatoriesTable)
-							s.Join(joinT).On(s.C(organization.FieldID), joinT.C(pact.SignatoriesPrimaryKey[1]))
-							s.Where(sql.InValues(joinT.C(pact.SignatoriesPrimaryKey[0]), ids...))
-							s.Select(joinT.C(pact.SignatoriesPrimaryKey[0]), sql.Count("*"))
-							s.GroupBy(joinT.C(pact.SignatoriesPrimaryKey[0]))
+							s.Where(sql.InValues(s.C(pact.SignatoriesColumn), ids...))
 						})
-						if err := query.Select().Scan(ctx, &v); err != nil {
+						if err := query.GroupBy(pact.SignatoriesColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
 							return err
 						}
 						m := make(map[gid.ID]int, len(v))
@@ -6789,7 +7274,7 @@ func (_q *PactQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 			}
 			path = append(path, edgesField, nodeField)
 			if field := collectedField(ctx, path...); field != nil {
-				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, organizationImplementors)...); err != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, pactsignatoryImplementors)...); err != nil {
 					return err
 				}
 			}
@@ -6797,13 +7282,26 @@ func (_q *PactQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				if oneNode {
 					pager.applyOrder(query.Limit(limit))
 				} else {
-					modify := entgql.LimitPerRow(pact.SignatoriesPrimaryKey[0], limit, pager.orderExpr(query))
+					modify := entgql.LimitPerRow(pact.SignatoriesColumn, limit, pager.orderExpr(query))
 					query.modifiers = append(query.modifiers, modify)
 				}
 			} else {
 				query = pager.applyOrder(query)
 			}
-			_q.WithNamedSignatories(alias, func(wq *OrganizationQuery) {
+			_q.WithNamedSignatories(alias, func(wq *PactSignatoryQuery) {
+				*wq = *query
+			})
+
+		case "amendments":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PactAmendmentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, pactamendmentImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedAmendments(alias, func(wq *PactAmendmentQuery) {
 				*wq = *query
 			})
 		case "createdAt":
@@ -6830,6 +7328,11 @@ func (_q *PactQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 			if _, ok := fieldSeen[pact.FieldDescription]; !ok {
 				selectedFields = append(selectedFields, pact.FieldDescription)
 				fieldSeen[pact.FieldDescription] = struct{}{}
+			}
+		case "text":
+			if _, ok := fieldSeen[pact.FieldText]; !ok {
+				selectedFields = append(selectedFields, pact.FieldText)
+				fieldSeen[pact.FieldText] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -6896,6 +7399,281 @@ func newPactPaginateArgs(rv map[string]any) *pactPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*PactWhereInput); ok {
 		args.opts = append(args.opts, WithPactFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *PactAmendmentQuery) CollectFields(ctx context.Context, satisfies ...string) (*PactAmendmentQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *PactAmendmentQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(pactamendment.Columns))
+		selectedFields = []string{pactamendment.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "pact":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PactClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, pactImplementors)...); err != nil {
+				return err
+			}
+			_q.withPact = query
+
+		case "recordedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withRecordedBy = query
+		case "amendedOn":
+			if _, ok := fieldSeen[pactamendment.FieldAmendedOn]; !ok {
+				selectedFields = append(selectedFields, pactamendment.FieldAmendedOn)
+				fieldSeen[pactamendment.FieldAmendedOn] = struct{}{}
+			}
+		case "summary":
+			if _, ok := fieldSeen[pactamendment.FieldSummary]; !ok {
+				selectedFields = append(selectedFields, pactamendment.FieldSummary)
+				fieldSeen[pactamendment.FieldSummary] = struct{}{}
+			}
+		case "previousText":
+			if _, ok := fieldSeen[pactamendment.FieldPreviousText]; !ok {
+				selectedFields = append(selectedFields, pactamendment.FieldPreviousText)
+				fieldSeen[pactamendment.FieldPreviousText] = struct{}{}
+			}
+		case "recordedAt":
+			if _, ok := fieldSeen[pactamendment.FieldRecordedAt]; !ok {
+				selectedFields = append(selectedFields, pactamendment.FieldRecordedAt)
+				fieldSeen[pactamendment.FieldRecordedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type pactamendmentPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []PactAmendmentPaginateOption
+}
+
+func newPactAmendmentPaginateArgs(rv map[string]any) *pactamendmentPaginateArgs {
+	args := &pactamendmentPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &PactAmendmentOrder{Field: &PactAmendmentOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithPactAmendmentOrder(order))
+			}
+		case *PactAmendmentOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithPactAmendmentOrder(v))
+			}
+		}
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *PactSignatoryQuery) CollectFields(ctx context.Context, satisfies ...string) (*PactSignatoryQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *PactSignatoryQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(pactsignatory.Columns))
+		selectedFields = []string{pactsignatory.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "pact":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PactClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, pactImplementors)...); err != nil {
+				return err
+			}
+			_q.withPact = query
+
+		case "organization":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&OrganizationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, organizationImplementors)...); err != nil {
+				return err
+			}
+			_q.withOrganization = query
+		case "createdAt":
+			if _, ok := fieldSeen[pactsignatory.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, pactsignatory.FieldCreatedAt)
+				fieldSeen[pactsignatory.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[pactsignatory.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, pactsignatory.FieldUpdatedAt)
+				fieldSeen[pactsignatory.FieldUpdatedAt] = struct{}{}
+			}
+		case "role":
+			if _, ok := fieldSeen[pactsignatory.FieldRole]; !ok {
+				selectedFields = append(selectedFields, pactsignatory.FieldRole)
+				fieldSeen[pactsignatory.FieldRole] = struct{}{}
+			}
+		case "joinedOn":
+			if _, ok := fieldSeen[pactsignatory.FieldJoinedOn]; !ok {
+				selectedFields = append(selectedFields, pactsignatory.FieldJoinedOn)
+				fieldSeen[pactsignatory.FieldJoinedOn] = struct{}{}
+			}
+		case "leftOn":
+			if _, ok := fieldSeen[pactsignatory.FieldLeftOn]; !ok {
+				selectedFields = append(selectedFields, pactsignatory.FieldLeftOn)
+				fieldSeen[pactsignatory.FieldLeftOn] = struct{}{}
+			}
+		case "leavingReason":
+			if _, ok := fieldSeen[pactsignatory.FieldLeavingReason]; !ok {
+				selectedFields = append(selectedFields, pactsignatory.FieldLeavingReason)
+				fieldSeen[pactsignatory.FieldLeavingReason] = struct{}{}
+			}
+		case "signerName":
+			if _, ok := fieldSeen[pactsignatory.FieldSignerName]; !ok {
+				selectedFields = append(selectedFields, pactsignatory.FieldSignerName)
+				fieldSeen[pactsignatory.FieldSignerName] = struct{}{}
+			}
+		case "signerRole":
+			if _, ok := fieldSeen[pactsignatory.FieldSignerRole]; !ok {
+				selectedFields = append(selectedFields, pactsignatory.FieldSignerRole)
+				fieldSeen[pactsignatory.FieldSignerRole] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type pactsignatoryPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []PactSignatoryPaginateOption
+}
+
+func newPactSignatoryPaginateArgs(rv map[string]any) *pactsignatoryPaginateArgs {
+	args := &pactsignatoryPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := orderByList(v).(type) {
+		case []*PactSignatoryOrder:
+			args.opts = append(args.opts, WithPactSignatoryOrder(v))
+		case []any:
+			var orders []*PactSignatoryOrder
+			for i := range v {
+				mv, ok := v[i].(map[string]any)
+				if !ok {
+					continue
+				}
+				var (
+					err1, err2 error
+					order      = &PactSignatoryOrder{Field: &PactSignatoryOrderField{}, Direction: entgql.OrderDirectionAsc}
+				)
+				if d, ok := mv[directionField]; ok {
+					err1 = order.Direction.UnmarshalGQL(d)
+				}
+				if f, ok := mv[fieldField]; ok {
+					err2 = order.Field.UnmarshalGQL(f)
+				}
+				if err1 == nil && err2 == nil {
+					orders = append(orders, order)
+				}
+			}
+			args.opts = append(args.opts, WithPactSignatoryOrder(orders))
+		}
+	}
+	if v, ok := rv[whereField].(*PactSignatoryWhereInput); ok {
+		args.opts = append(args.opts, WithPactSignatoryFilter(v.Filter))
 	}
 	return args
 }
@@ -7808,6 +8586,95 @@ func (_q *ProtocolQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			_q.WithNamedObjectives(alias, func(wq *ObjectiveQuery) {
 				*wq = *query
 			})
+
+		case "interventions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&InterventionClient{config: _q.config}).Query()
+			)
+			args := newInterventionPaginateArgs(fieldArgs(ctx, new(InterventionWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newInterventionPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Protocol) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID gid.ID `sql:"intervention_protocol"`
+							Count  int    `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(protocol.InterventionsColumn), ids...))
+						})
+						if err := query.GroupBy(protocol.InterventionsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[gid.ID]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[2] == nil {
+								nodes[i].Edges.totalCount[2] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[2][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Protocol) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Interventions)
+							if nodes[i].Edges.totalCount[2] == nil {
+								nodes[i].Edges.totalCount[2] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[2][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, interventionImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(protocol.InterventionsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedInterventions(alias, func(wq *InterventionQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[protocol.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, protocol.FieldCreatedAt)
@@ -8293,6 +9160,21 @@ func (_q *ProtocolPartyQuery) collectField(ctx context.Context, oneNode bool, op
 			if _, ok := fieldSeen[protocolparty.FieldOperatingMode]; !ok {
 				selectedFields = append(selectedFields, protocolparty.FieldOperatingMode)
 				fieldSeen[protocolparty.FieldOperatingMode] = struct{}{}
+			}
+		case "signedOn":
+			if _, ok := fieldSeen[protocolparty.FieldSignedOn]; !ok {
+				selectedFields = append(selectedFields, protocolparty.FieldSignedOn)
+				fieldSeen[protocolparty.FieldSignedOn] = struct{}{}
+			}
+		case "signerName":
+			if _, ok := fieldSeen[protocolparty.FieldSignerName]; !ok {
+				selectedFields = append(selectedFields, protocolparty.FieldSignerName)
+				fieldSeen[protocolparty.FieldSignerName] = struct{}{}
+			}
+		case "signerRole":
+			if _, ok := fieldSeen[protocolparty.FieldSignerRole]; !ok {
+				selectedFields = append(selectedFields, protocolparty.FieldSignerRole)
+				fieldSeen[protocolparty.FieldSignerRole] = struct{}{}
 			}
 		case "id":
 		case "__typename":

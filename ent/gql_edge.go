@@ -404,6 +404,67 @@ func (_m *Commitment) Host(ctx context.Context) (*Organization, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *CommitteeMember) Organization(ctx context.Context) (*Organization, error) {
+	result, err := _m.Edges.OrganizationOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryOrganization().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *CommitteeMember) Representative(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.RepresentativeOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRepresentative().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *CommunityActivity) Municipality(ctx context.Context) (*Municipality, error) {
+	result, err := _m.Edges.MunicipalityOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryMunicipality().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *CommunityActivity) Organizers(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*OrganizationOrder, where *OrganizationWhereInput,
+) (*OrganizationConnection, error) {
+	opts := []OrganizationPaginateOption{
+		WithOrganizationOrder(orderBy),
+		WithOrganizationFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
+	if nodes, err := _m.NamedOrganizers(alias); err == nil || hasTotalCount {
+		pager, err := newOrganizationPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &OrganizationConnection{Edges: []*OrganizationEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryOrganizers().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *CommunityActivity) Protocol(ctx context.Context) (*Protocol, error) {
+	result, err := _m.Edges.ProtocolOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryProtocol().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *CommunityActivity) Directive(ctx context.Context) (*Directive, error) {
+	result, err := _m.Edges.DirectiveOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDirective().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Consent) Person(ctx context.Context) (*Person, error) {
 	result, err := _m.Edges.PersonOrErr()
 	if IsNotLoaded(err) {
@@ -562,6 +623,26 @@ func (_m *DirectiveAcknowledgement) AcknowledgedBy(ctx context.Context) (*User, 
 	return result, MaskNotFound(err)
 }
 
+func (_m *DirectiveAcknowledgement) Documents(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*DocumentOrder,
+) (*DocumentConnection, error) {
+	opts := []DocumentPaginateOption{
+		WithDocumentOrder(orderBy),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedDocuments(alias); err == nil || hasTotalCount {
+		pager, err := newDocumentPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &DocumentConnection{Edges: []*DocumentEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryDocuments().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *Document) Case(ctx context.Context) (*CaseFile, error) {
 	result, err := _m.Edges.CaseOrErr()
 	if IsNotLoaded(err) {
@@ -590,6 +671,14 @@ func (_m *Document) Meeting(ctx context.Context) (*Meeting, error) {
 	result, err := _m.Edges.MeetingOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryMeeting().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Document) DirectiveProgress(ctx context.Context) (*DirectiveAcknowledgement, error) {
+	result, err := _m.Edges.DirectiveProgressOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDirectiveProgress().Only(ctx)
 	}
 	return result, MaskNotFound(err)
 }
@@ -715,6 +804,14 @@ func (_m *Intervention) Fund(ctx context.Context) (*Fund, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *Intervention) Protocol(ctx context.Context) (*Protocol, error) {
+	result, err := _m.Edges.ProtocolOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryProtocol().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Intervention) Outcomes(
 	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*OutcomeOrder, where *OutcomeWhereInput,
 ) (*OutcomeConnection, error) {
@@ -723,7 +820,7 @@ func (_m *Intervention) Outcomes(
 		WithOutcomeFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[4][alias]
 	if nodes, err := _m.NamedOutcomes(alias); err == nil || hasTotalCount {
 		pager, err := newOutcomePager(opts, last != nil)
 		if err != nil {
@@ -1074,25 +1171,40 @@ func (_m *Organization) Users(
 	return _m.QueryUsers().Paginate(ctx, after, first, before, last, opts...)
 }
 
-func (_m *Organization) Pacts(
-	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*PactOrder, where *PactWhereInput,
-) (*PactConnection, error) {
-	opts := []PactPaginateOption{
-		WithPactOrder(orderBy),
-		WithPactFilter(where.Filter),
+func (_m *Organization) PactSignatures(ctx context.Context) (result []*PactSignatory, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedPactSignatures(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.PactSignaturesOrErr()
 	}
-	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
-	if nodes, err := _m.NamedPacts(alias); err == nil || hasTotalCount {
-		pager, err := newPactPager(opts, last != nil)
-		if err != nil {
-			return nil, err
-		}
-		conn := &PactConnection{Edges: []*PactEdge{}, TotalCount: totalCount}
-		conn.build(nodes, pager, after, first, before, last)
-		return conn, nil
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPactSignatures().All(ctx)
 	}
-	return _m.QueryPacts().Paginate(ctx, after, first, before, last, opts...)
+	return result, err
+}
+
+func (_m *Organization) CommunityActivities(ctx context.Context) (result []*CommunityActivity, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedCommunityActivities(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.CommunityActivitiesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCommunityActivities().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Organization) CommitteeSeats(ctx context.Context) (result []*CommitteeMember, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedCommitteeSeats(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.CommitteeSeatsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCommitteeSeats().All(ctx)
+	}
+	return result, err
 }
 
 func (_m *Organization) ProtocolParties(
@@ -1103,7 +1215,7 @@ func (_m *Organization) ProtocolParties(
 		WithProtocolPartyFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[5][alias]
 	if nodes, err := _m.NamedProtocolParties(alias); err == nil || hasTotalCount {
 		pager, err := newProtocolPartyPager(opts, last != nil)
 		if err != nil {
@@ -1124,7 +1236,7 @@ func (_m *Organization) ReferredCases(
 		WithCaseFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[4][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[6][alias]
 	if nodes, err := _m.NamedReferredCases(alias); err == nil || hasTotalCount {
 		pager, err := newCasePager(opts, last != nil)
 		if err != nil {
@@ -1145,7 +1257,7 @@ func (_m *Organization) Interventions(
 		WithInterventionFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[5][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[7][alias]
 	if nodes, err := _m.NamedInterventions(alias); err == nil || hasTotalCount {
 		pager, err := newInterventionPager(opts, last != nil)
 		if err != nil {
@@ -1191,24 +1303,68 @@ func (_m *OutgoingMail) Recipient(ctx context.Context) (*User, error) {
 }
 
 func (_m *Pact) Signatories(
-	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*OrganizationOrder, where *OrganizationWhereInput,
-) (*OrganizationConnection, error) {
-	opts := []OrganizationPaginateOption{
-		WithOrganizationOrder(orderBy),
-		WithOrganizationFilter(where.Filter),
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*PactSignatoryOrder, where *PactSignatoryWhereInput,
+) (*PactSignatoryConnection, error) {
+	opts := []PactSignatoryPaginateOption{
+		WithPactSignatoryOrder(orderBy),
+		WithPactSignatoryFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
 	totalCount, hasTotalCount := _m.Edges.totalCount[0][alias]
 	if nodes, err := _m.NamedSignatories(alias); err == nil || hasTotalCount {
-		pager, err := newOrganizationPager(opts, last != nil)
+		pager, err := newPactSignatoryPager(opts, last != nil)
 		if err != nil {
 			return nil, err
 		}
-		conn := &OrganizationConnection{Edges: []*OrganizationEdge{}, TotalCount: totalCount}
+		conn := &PactSignatoryConnection{Edges: []*PactSignatoryEdge{}, TotalCount: totalCount}
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
 	return _m.QuerySignatories().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Pact) Amendments(ctx context.Context) (result []*PactAmendment, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedAmendments(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.AmendmentsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAmendments().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *PactAmendment) Pact(ctx context.Context) (*Pact, error) {
+	result, err := _m.Edges.PactOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPact().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *PactAmendment) RecordedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.RecordedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRecordedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *PactSignatory) Pact(ctx context.Context) (*Pact, error) {
+	result, err := _m.Edges.PactOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPact().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *PactSignatory) Organization(ctx context.Context) (*Organization, error) {
+	result, err := _m.Edges.OrganizationOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryOrganization().Only(ctx)
+	}
+	return result, err
 }
 
 func (_m *Person) Municipality(ctx context.Context) (*Municipality, error) {
@@ -1358,6 +1514,27 @@ func (_m *Protocol) Objectives(
 		return conn, nil
 	}
 	return _m.QueryObjectives().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Protocol) Interventions(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*InterventionOrder, where *InterventionWhereInput,
+) (*InterventionConnection, error) {
+	opts := []InterventionPaginateOption{
+		WithInterventionOrder(orderBy),
+		WithInterventionFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedInterventions(alias); err == nil || hasTotalCount {
+		pager, err := newInterventionPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &InterventionConnection{Edges: []*InterventionEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryInterventions().Paginate(ctx, after, first, before, last, opts...)
 }
 
 func (_m *ProtocolCommitment) Party(ctx context.Context) (*ProtocolParty, error) {

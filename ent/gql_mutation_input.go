@@ -5,12 +5,141 @@ package ent
 import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/ent/communityactivity"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/tablemembership"
 )
+
+// CreateCommunityActivityInput represents a mutation input for creating communityactivities.
+type CreateCommunityActivityInput struct {
+	Title          string
+	Kind           communityactivity.Kind
+	HeldOn         domain.Date
+	Participants   int
+	ValueDimension communityactivity.ValueDimension
+	Description    *string
+	MunicipalityID *gid.ID
+	OrganizerIDs   []gid.ID
+	ProtocolID     *gid.ID
+	DirectiveID    *gid.ID
+}
+
+// Mutate applies the CreateCommunityActivityInput on the CommunityActivityMutation builder.
+func (i *CreateCommunityActivityInput) Mutate(m *CommunityActivityMutation) {
+	m.SetTitle(i.Title)
+	m.SetKind(i.Kind)
+	m.SetHeldOn(i.HeldOn)
+	m.SetParticipants(i.Participants)
+	m.SetValueDimension(i.ValueDimension)
+	if v := i.Description; v != nil {
+		m.SetDescription(*v)
+	}
+	if v := i.MunicipalityID; v != nil {
+		m.SetMunicipalityID(*v)
+	}
+	if v := i.OrganizerIDs; len(v) > 0 {
+		m.AddOrganizerIDs(v...)
+	}
+	if v := i.ProtocolID; v != nil {
+		m.SetProtocolID(*v)
+	}
+	if v := i.DirectiveID; v != nil {
+		m.SetDirectiveID(*v)
+	}
+}
+
+// SetInput applies the change-set in the CreateCommunityActivityInput on the CommunityActivityCreate builder.
+func (c *CommunityActivityCreate) SetInput(i CreateCommunityActivityInput) *CommunityActivityCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateCommunityActivityInput represents a mutation input for updating communityactivities.
+type UpdateCommunityActivityInput struct {
+	Title              *string
+	Kind               *communityactivity.Kind
+	HeldOn             *domain.Date
+	Participants       *int
+	ValueDimension     *communityactivity.ValueDimension
+	ClearDescription   bool
+	Description        *string
+	ClearMunicipality  bool
+	MunicipalityID     *gid.ID
+	ClearOrganizers    bool
+	AddOrganizerIDs    []gid.ID
+	RemoveOrganizerIDs []gid.ID
+	ClearProtocol      bool
+	ProtocolID         *gid.ID
+	ClearDirective     bool
+	DirectiveID        *gid.ID
+}
+
+// Mutate applies the UpdateCommunityActivityInput on the CommunityActivityMutation builder.
+func (i *UpdateCommunityActivityInput) Mutate(m *CommunityActivityMutation) {
+	if v := i.Title; v != nil {
+		m.SetTitle(*v)
+	}
+	if v := i.Kind; v != nil {
+		m.SetKind(*v)
+	}
+	if v := i.HeldOn; v != nil {
+		m.SetHeldOn(*v)
+	}
+	if v := i.Participants; v != nil {
+		m.SetParticipants(*v)
+	}
+	if v := i.ValueDimension; v != nil {
+		m.SetValueDimension(*v)
+	}
+	if i.ClearDescription {
+		m.ClearDescription()
+	}
+	if v := i.Description; v != nil {
+		m.SetDescription(*v)
+	}
+	if i.ClearMunicipality {
+		m.ClearMunicipality()
+	}
+	if v := i.MunicipalityID; v != nil {
+		m.SetMunicipalityID(*v)
+	}
+	if i.ClearOrganizers {
+		m.ClearOrganizers()
+	}
+	if v := i.AddOrganizerIDs; len(v) > 0 {
+		m.AddOrganizerIDs(v...)
+	}
+	if v := i.RemoveOrganizerIDs; len(v) > 0 {
+		m.RemoveOrganizerIDs(v...)
+	}
+	if i.ClearProtocol {
+		m.ClearProtocol()
+	}
+	if v := i.ProtocolID; v != nil {
+		m.SetProtocolID(*v)
+	}
+	if i.ClearDirective {
+		m.ClearDirective()
+	}
+	if v := i.DirectiveID; v != nil {
+		m.SetDirectiveID(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateCommunityActivityInput on the CommunityActivityUpdate builder.
+func (c *CommunityActivityUpdate) SetInput(i UpdateCommunityActivityInput) *CommunityActivityUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateCommunityActivityInput on the CommunityActivityUpdateOne builder.
+func (c *CommunityActivityUpdateOne) SetInput(i UpdateCommunityActivityInput) *CommunityActivityUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
 
 // CreateFundInput represents a mutation input for creating funds.
 type CreateFundInput struct {

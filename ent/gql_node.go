@@ -17,6 +17,8 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/committeemember"
+	"github.com/progetto-win/win/ent/communityactivity"
 	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
@@ -36,6 +38,8 @@ import (
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/outgoingmail"
 	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/pactamendment"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
 	"github.com/progetto-win/win/ent/plan"
@@ -91,6 +95,16 @@ var commitmentImplementors = []string{"Commitment", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Commitment) IsNode() {}
+
+var committeememberImplementors = []string{"CommitteeMember", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*CommitteeMember) IsNode() {}
+
+var communityactivityImplementors = []string{"CommunityActivity", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*CommunityActivity) IsNode() {}
 
 var consentImplementors = []string{"Consent", "Node"}
 
@@ -186,6 +200,16 @@ var pactImplementors = []string{"Pact", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Pact) IsNode() {}
+
+var pactamendmentImplementors = []string{"PactAmendment", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*PactAmendment) IsNode() {}
+
+var pactsignatoryImplementors = []string{"PactSignatory", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*PactSignatory) IsNode() {}
 
 var personImplementors = []string{"Person", "Node"}
 
@@ -397,6 +421,32 @@ func (c *Client) noder(ctx context.Context, table string, id gid.ID) (Noder, err
 			Where(commitment.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, commitmentImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case committeemember.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.CommitteeMember.Query().
+			Where(committeemember.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, committeememberImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case communityactivity.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.CommunityActivity.Query().
+			Where(communityactivity.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, communityactivityImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -644,6 +694,32 @@ func (c *Client) noder(ctx context.Context, table string, id gid.ID) (Noder, err
 			Where(pact.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, pactImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case pactamendment.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.PactAmendment.Query().
+			Where(pactamendment.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, pactamendmentImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case pactsignatory.Table:
+		var uid gid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.PactSignatory.Query().
+			Where(pactsignatory.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, pactsignatoryImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -1002,6 +1078,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []gid.ID) ([]Node
 				*noder = node
 			}
 		}
+	case committeemember.Table:
+		query := c.CommitteeMember.Query().
+			Where(committeemember.IDIn(ids...))
+		query, err := query.CollectFields(ctx, committeememberImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case communityactivity.Table:
+		query := c.CommunityActivity.Query().
+			Where(communityactivity.IDIn(ids...))
+		query, err := query.CollectFields(ctx, communityactivityImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case consent.Table:
 		query := c.Consent.Query().
 			Where(consent.IDIn(ids...))
@@ -1294,6 +1402,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []gid.ID) ([]Node
 		query := c.Pact.Query().
 			Where(pact.IDIn(ids...))
 		query, err := query.CollectFields(ctx, pactImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case pactamendment.Table:
+		query := c.PactAmendment.Query().
+			Where(pactamendment.IDIn(ids...))
+		query, err := query.CollectFields(ctx, pactamendmentImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case pactsignatory.Table:
+		query := c.PactSignatory.Query().
+			Where(pactsignatory.IDIn(ids...))
+		query, err := query.CollectFields(ctx, pactsignatoryImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -12,6 +12,8 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/committeemember"
+	"github.com/progetto-win/win/ent/communityactivity"
 	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
@@ -29,6 +31,8 @@ import (
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/pactamendment"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
 	"github.com/progetto-win/win/ent/plan"
@@ -1092,6 +1096,194 @@ func (_m *Commitment) Node(ctx context.Context) (node *Node, err error) {
 }
 
 // Node implements Noder interface
+func (_m *CommitteeMember) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "CommitteeMember",
+		Fields: make([]*Field, 5),
+		Edges:  make([]*Edge, 2),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UpdatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "time.Time",
+		Name:  "updated_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Role); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "committeemember.Role",
+		Name:  "role",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.FromOn); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "domain.Date",
+		Name:  "from_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UntilOn); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "domain.Date",
+		Name:  "until_on",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Organization",
+		Name: "organization",
+	}
+	err = _m.QueryOrganization().
+		Select(organization.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "User",
+		Name: "representative",
+	}
+	err = _m.QueryRepresentative().
+		Select(user.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *CommunityActivity) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "CommunityActivity",
+		Fields: make([]*Field, 8),
+		Edges:  make([]*Edge, 4),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UpdatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "time.Time",
+		Name:  "updated_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Title); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "string",
+		Name:  "title",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Kind); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "communityactivity.Kind",
+		Name:  "kind",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.HeldOn); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "domain.Date",
+		Name:  "held_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Participants); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "int",
+		Name:  "participants",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ValueDimension); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "communityactivity.ValueDimension",
+		Name:  "value_dimension",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Description); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "string",
+		Name:  "description",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Municipality",
+		Name: "municipality",
+	}
+	err = _m.QueryMunicipality().
+		Select(municipality.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "Organization",
+		Name: "organizers",
+	}
+	err = _m.QueryOrganizers().
+		Select(organization.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[2] = &Edge{
+		Type: "Protocol",
+		Name: "protocol",
+	}
+	err = _m.QueryProtocol().
+		Select(protocol.FieldID).
+		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[3] = &Edge{
+		Type: "Directive",
+		Name: "directive",
+	}
+	err = _m.QueryDirective().
+		Select(directive.FieldID).
+		Scan(ctx, &node.Edges[3].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
 func (_m *Consent) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
@@ -1240,7 +1432,7 @@ func (_m *Decision) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Decision",
-		Fields: make([]*Field, 3),
+		Fields: make([]*Field, 4),
 		Edges:  make([]*Edge, 4),
 	}
 	var buf []byte
@@ -1266,6 +1458,14 @@ func (_m *Decision) Node(ctx context.Context) (node *Node, err error) {
 	node.Fields[2] = &Field{
 		Type:  "string",
 		Name:  "text",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Level); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "decision.Level",
+		Name:  "level",
 		Value: string(buf),
 	}
 	node.Edges[0] = &Edge{
@@ -1316,7 +1516,7 @@ func (_m *Directive) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Directive",
-		Fields: make([]*Field, 6),
+		Fields: make([]*Field, 8),
 		Edges:  make([]*Edge, 2),
 	}
 	var buf []byte
@@ -1368,6 +1568,22 @@ func (_m *Directive) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "all_tables",
 		Value: string(buf),
 	}
+	if buf, err = json.Marshal(_m.DueOn); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "domain.Date",
+		Name:  "due_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Level); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "directive.Level",
+		Name:  "level",
+		Value: string(buf),
+	}
 	node.Edges[0] = &Edge{
 		Type: "TerritorialTable",
 		Name: "tables",
@@ -1396,8 +1612,8 @@ func (_m *DirectiveAcknowledgement) Node(ctx context.Context) (node *Node, err e
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "DirectiveAcknowledgement",
-		Fields: make([]*Field, 4),
-		Edges:  make([]*Edge, 3),
+		Fields: make([]*Field, 8),
+		Edges:  make([]*Edge, 4),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -1432,6 +1648,38 @@ func (_m *DirectiveAcknowledgement) Node(ctx context.Context) (node *Node, err e
 		Name:  "note",
 		Value: string(buf),
 	}
+	if buf, err = json.Marshal(_m.Status); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "directiveacknowledgement.Status",
+		Name:  "status",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.StatusOn); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "domain.Date",
+		Name:  "status_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Evidence); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "string",
+		Name:  "evidence",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Reason); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "string",
+		Name:  "reason",
+		Value: string(buf),
+	}
 	node.Edges[0] = &Edge{
 		Type: "Directive",
 		Name: "directive",
@@ -1462,6 +1710,16 @@ func (_m *DirectiveAcknowledgement) Node(ctx context.Context) (node *Node, err e
 	if err != nil {
 		return nil, err
 	}
+	node.Edges[3] = &Edge{
+		Type: "Document",
+		Name: "documents",
+	}
+	err = _m.QueryDocuments().
+		Select(document.FieldID).
+		Scan(ctx, &node.Edges[3].IDs)
+	if err != nil {
+		return nil, err
+	}
 	return node, nil
 }
 
@@ -1471,7 +1729,7 @@ func (_m *Document) Node(ctx context.Context) (node *Node, err error) {
 		ID:     _m.ID,
 		Type:   "Document",
 		Fields: make([]*Field, 10),
-		Edges:  make([]*Edge, 7),
+		Edges:  make([]*Edge, 8),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -1595,32 +1853,42 @@ func (_m *Document) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Edges[4] = &Edge{
-		Type: "Consent",
-		Name: "consent",
+		Type: "DirectiveAcknowledgement",
+		Name: "directive_progress",
 	}
-	err = _m.QueryConsent().
-		Select(consent.FieldID).
+	err = _m.QueryDirectiveProgress().
+		Select(directiveacknowledgement.FieldID).
 		Scan(ctx, &node.Edges[4].IDs)
 	if err != nil {
 		return nil, err
 	}
 	node.Edges[5] = &Edge{
-		Type: "User",
-		Name: "uploaded_by",
+		Type: "Consent",
+		Name: "consent",
 	}
-	err = _m.QueryUploadedBy().
-		Select(user.FieldID).
+	err = _m.QueryConsent().
+		Select(consent.FieldID).
 		Scan(ctx, &node.Edges[5].IDs)
 	if err != nil {
 		return nil, err
 	}
 	node.Edges[6] = &Edge{
 		Type: "User",
+		Name: "uploaded_by",
+	}
+	err = _m.QueryUploadedBy().
+		Select(user.FieldID).
+		Scan(ctx, &node.Edges[6].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[7] = &Edge{
+		Type: "User",
 		Name: "removed_by",
 	}
 	err = _m.QueryRemovedBy().
 		Select(user.FieldID).
-		Scan(ctx, &node.Edges[6].IDs)
+		Scan(ctx, &node.Edges[7].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -1883,7 +2151,7 @@ func (_m *Intervention) Node(ctx context.Context) (node *Node, err error) {
 		ID:     _m.ID,
 		Type:   "Intervention",
 		Fields: make([]*Field, 8),
-		Edges:  make([]*Edge, 4),
+		Edges:  make([]*Edge, 5),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -1981,12 +2249,22 @@ func (_m *Intervention) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Edges[3] = &Edge{
+		Type: "Protocol",
+		Name: "protocol",
+	}
+	err = _m.QueryProtocol().
+		Select(protocol.FieldID).
+		Scan(ctx, &node.Edges[3].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[4] = &Edge{
 		Type: "Outcome",
 		Name: "outcomes",
 	}
 	err = _m.QueryOutcomes().
 		Select(outcome.FieldID).
-		Scan(ctx, &node.Edges[3].IDs)
+		Scan(ctx, &node.Edges[4].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -2585,7 +2863,7 @@ func (_m *Organization) Node(ctx context.Context) (node *Node, err error) {
 		ID:     _m.ID,
 		Type:   "Organization",
 		Fields: make([]*Field, 8),
-		Edges:  make([]*Edge, 6),
+		Edges:  make([]*Edge, 8),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -2673,42 +2951,62 @@ func (_m *Organization) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Edges[2] = &Edge{
-		Type: "Pact",
-		Name: "pacts",
+		Type: "PactSignatory",
+		Name: "pact_signatures",
 	}
-	err = _m.QueryPacts().
-		Select(pact.FieldID).
+	err = _m.QueryPactSignatures().
+		Select(pactsignatory.FieldID).
 		Scan(ctx, &node.Edges[2].IDs)
 	if err != nil {
 		return nil, err
 	}
 	node.Edges[3] = &Edge{
-		Type: "ProtocolParty",
-		Name: "protocol_parties",
+		Type: "CommunityActivity",
+		Name: "community_activities",
 	}
-	err = _m.QueryProtocolParties().
-		Select(protocolparty.FieldID).
+	err = _m.QueryCommunityActivities().
+		Select(communityactivity.FieldID).
 		Scan(ctx, &node.Edges[3].IDs)
 	if err != nil {
 		return nil, err
 	}
 	node.Edges[4] = &Edge{
-		Type: "CaseFile",
-		Name: "referred_cases",
+		Type: "CommitteeMember",
+		Name: "committee_seats",
 	}
-	err = _m.QueryReferredCases().
-		Select(casefile.FieldID).
+	err = _m.QueryCommitteeSeats().
+		Select(committeemember.FieldID).
 		Scan(ctx, &node.Edges[4].IDs)
 	if err != nil {
 		return nil, err
 	}
 	node.Edges[5] = &Edge{
+		Type: "ProtocolParty",
+		Name: "protocol_parties",
+	}
+	err = _m.QueryProtocolParties().
+		Select(protocolparty.FieldID).
+		Scan(ctx, &node.Edges[5].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[6] = &Edge{
+		Type: "CaseFile",
+		Name: "referred_cases",
+	}
+	err = _m.QueryReferredCases().
+		Select(casefile.FieldID).
+		Scan(ctx, &node.Edges[6].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[7] = &Edge{
 		Type: "Intervention",
 		Name: "interventions",
 	}
 	err = _m.QueryInterventions().
 		Select(intervention.FieldID).
-		Scan(ctx, &node.Edges[5].IDs)
+		Scan(ctx, &node.Edges[7].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -2952,8 +3250,8 @@ func (_m *Pact) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Pact",
-		Fields: make([]*Field, 5),
-		Edges:  make([]*Edge, 1),
+		Fields: make([]*Field, 6),
+		Edges:  make([]*Edge, 2),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -2996,13 +3294,191 @@ func (_m *Pact) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "description",
 		Value: string(buf),
 	}
+	if buf, err = json.Marshal(_m.Text); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "string",
+		Name:  "text",
+		Value: string(buf),
+	}
 	node.Edges[0] = &Edge{
-		Type: "Organization",
+		Type: "PactSignatory",
 		Name: "signatories",
 	}
 	err = _m.QuerySignatories().
-		Select(organization.FieldID).
+		Select(pactsignatory.FieldID).
 		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "PactAmendment",
+		Name: "amendments",
+	}
+	err = _m.QueryAmendments().
+		Select(pactamendment.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *PactAmendment) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "PactAmendment",
+		Fields: make([]*Field, 4),
+		Edges:  make([]*Edge, 2),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.AmendedOn); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "domain.Date",
+		Name:  "amended_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Summary); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "string",
+		Name:  "summary",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PreviousText); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "string",
+		Name:  "previous_text",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.RecordedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "time.Time",
+		Name:  "recorded_at",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Pact",
+		Name: "pact",
+	}
+	err = _m.QueryPact().
+		Select(pact.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "User",
+		Name: "recorded_by",
+	}
+	err = _m.QueryRecordedBy().
+		Select(user.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *PactSignatory) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "PactSignatory",
+		Fields: make([]*Field, 8),
+		Edges:  make([]*Edge, 2),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UpdatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "time.Time",
+		Name:  "updated_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Role); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "pactsignatory.Role",
+		Name:  "role",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.JoinedOn); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "domain.Date",
+		Name:  "joined_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.LeftOn); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "domain.Date",
+		Name:  "left_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.LeavingReason); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "string",
+		Name:  "leaving_reason",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.SignerName); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "string",
+		Name:  "signer_name",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.SignerRole); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "string",
+		Name:  "signer_role",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Pact",
+		Name: "pact",
+	}
+	err = _m.QueryPact().
+		Select(pact.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "Organization",
+		Name: "organization",
+	}
+	err = _m.QueryOrganization().
+		Select(organization.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -3323,7 +3799,7 @@ func (_m *Protocol) Node(ctx context.Context) (node *Node, err error) {
 		ID:     _m.ID,
 		Type:   "Protocol",
 		Fields: make([]*Field, 8),
-		Edges:  make([]*Edge, 2),
+		Edges:  make([]*Edge, 3),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -3407,6 +3883,16 @@ func (_m *Protocol) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryObjectives().
 		Select(objective.FieldID).
 		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[2] = &Edge{
+		Type: "Intervention",
+		Name: "interventions",
+	}
+	err = _m.QueryInterventions().
+		Select(intervention.FieldID).
+		Scan(ctx, &node.Edges[2].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -3506,7 +3992,7 @@ func (_m *ProtocolParty) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "ProtocolParty",
-		Fields: make([]*Field, 4),
+		Fields: make([]*Field, 7),
 		Edges:  make([]*Edge, 3),
 	}
 	var buf []byte
@@ -3540,6 +4026,30 @@ func (_m *ProtocolParty) Node(ctx context.Context) (node *Node, err error) {
 	node.Fields[3] = &Field{
 		Type:  "string",
 		Name:  "operating_mode",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.SignedOn); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "domain.Date",
+		Name:  "signed_on",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.SignerName); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "string",
+		Name:  "signer_name",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.SignerRole); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "string",
+		Name:  "signer_role",
 		Value: string(buf),
 	}
 	node.Edges[0] = &Edge{

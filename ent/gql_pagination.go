@@ -23,6 +23,8 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/committeemember"
+	"github.com/progetto-win/win/ent/communityactivity"
 	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
@@ -42,6 +44,8 @@ import (
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/outgoingmail"
 	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/pactamendment"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
 	"github.com/progetto-win/win/ent/plan"
@@ -3183,6 +3187,902 @@ func (_m *Commitment) ToEdge(order *CommitmentOrder) *CommitmentEdge {
 	}
 }
 
+// CommitteeMemberEdge is the edge representation of CommitteeMember.
+type CommitteeMemberEdge struct {
+	Node   *CommitteeMember `json:"node"`
+	Cursor Cursor           `json:"cursor"`
+}
+
+// CommitteeMemberConnection is the connection containing edges to CommitteeMember.
+type CommitteeMemberConnection struct {
+	Edges      []*CommitteeMemberEdge `json:"edges"`
+	PageInfo   PageInfo               `json:"pageInfo"`
+	TotalCount int                    `json:"totalCount"`
+}
+
+func (c *CommitteeMemberConnection) build(nodes []*CommitteeMember, pager *committeememberPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *CommitteeMember
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *CommitteeMember {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *CommitteeMember {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CommitteeMemberEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CommitteeMemberEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CommitteeMemberPaginateOption enables pagination customization.
+type CommitteeMemberPaginateOption func(*committeememberPager) error
+
+// WithCommitteeMemberOrder configures pagination ordering.
+func WithCommitteeMemberOrder(order []*CommitteeMemberOrder) CommitteeMemberPaginateOption {
+	return func(pager *committeememberPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithCommitteeMemberFilter configures pagination filter.
+func WithCommitteeMemberFilter(filter func(*CommitteeMemberQuery) (*CommitteeMemberQuery, error)) CommitteeMemberPaginateOption {
+	return func(pager *committeememberPager) error {
+		if filter == nil {
+			return errors.New("CommitteeMemberQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type committeememberPager struct {
+	reverse bool
+	order   []*CommitteeMemberOrder
+	filter  func(*CommitteeMemberQuery) (*CommitteeMemberQuery, error)
+}
+
+func newCommitteeMemberPager(opts []CommitteeMemberPaginateOption, reverse bool) (*committeememberPager, error) {
+	pager := &committeememberPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *committeememberPager) applyFilter(query *CommitteeMemberQuery) (*CommitteeMemberQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *committeememberPager) toCursor(_m *CommitteeMember) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *committeememberPager) applyCursors(query *CommitteeMemberQuery, after, before *Cursor) (*CommitteeMemberQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultCommitteeMemberOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *committeememberPager) applyOrder(query *CommitteeMemberQuery) *CommitteeMemberQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
+		if o.Field.column == DefaultCommitteeMemberOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultCommitteeMemberOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *committeememberPager) orderExpr(query *CommitteeMemberQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultCommitteeMemberOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to CommitteeMember.
+func (_m *CommitteeMemberQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CommitteeMemberPaginateOption,
+) (*CommitteeMemberConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCommitteeMemberPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CommitteeMemberConnection{Edges: []*CommitteeMemberEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *CommitteeMemberQuery // counts the list in the page's statement (countBeside)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
+				counter = c
+			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, committeemember.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// CommitteeMemberOrderFieldCreatedAt orders CommitteeMember by created_at.
+	CommitteeMemberOrderFieldCreatedAt = &CommitteeMemberOrderField{
+		Value: func(_m *CommitteeMember) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: committeemember.FieldCreatedAt,
+		toTerm: committeemember.ByCreatedAt,
+		toCursor: func(_m *CommitteeMember) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// CommitteeMemberOrderFieldUpdatedAt orders CommitteeMember by updated_at.
+	CommitteeMemberOrderFieldUpdatedAt = &CommitteeMemberOrderField{
+		Value: func(_m *CommitteeMember) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: committeemember.FieldUpdatedAt,
+		toTerm: committeemember.ByUpdatedAt,
+		toCursor: func(_m *CommitteeMember) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// CommitteeMemberOrderFieldRole orders CommitteeMember by role.
+	CommitteeMemberOrderFieldRole = &CommitteeMemberOrderField{
+		Value: func(_m *CommitteeMember) (ent.Value, error) {
+			return _m.Role, nil
+		},
+		column: committeemember.FieldRole,
+		toTerm: committeemember.ByRole,
+		toCursor: func(_m *CommitteeMember) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Role,
+			}
+		},
+	}
+	// CommitteeMemberOrderFieldFromOn orders CommitteeMember by from_on.
+	CommitteeMemberOrderFieldFromOn = &CommitteeMemberOrderField{
+		Value: func(_m *CommitteeMember) (ent.Value, error) {
+			return _m.FromOn, nil
+		},
+		column: committeemember.FieldFromOn,
+		toTerm: committeemember.ByFromOn,
+		toCursor: func(_m *CommitteeMember) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.FromOn,
+			}
+		},
+	}
+	// CommitteeMemberOrderFieldUntilOn orders CommitteeMember by until_on.
+	CommitteeMemberOrderFieldUntilOn = &CommitteeMemberOrderField{
+		Value: func(_m *CommitteeMember) (ent.Value, error) {
+			return _m.UntilOn, nil
+		},
+		column: committeemember.FieldUntilOn,
+		toTerm: committeemember.ByUntilOn,
+		toCursor: func(_m *CommitteeMember) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UntilOn,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CommitteeMemberOrderField) String() string {
+	var str string
+	switch f.column {
+	case CommitteeMemberOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case CommitteeMemberOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case CommitteeMemberOrderFieldRole.column:
+		str = "ROLE"
+	case CommitteeMemberOrderFieldFromOn.column:
+		str = "FROM_ON"
+	case CommitteeMemberOrderFieldUntilOn.column:
+		str = "UNTIL_ON"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CommitteeMemberOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CommitteeMemberOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CommitteeMemberOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *CommitteeMemberOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *CommitteeMemberOrderFieldUpdatedAt
+	case "ROLE":
+		*f = *CommitteeMemberOrderFieldRole
+	case "FROM_ON":
+		*f = *CommitteeMemberOrderFieldFromOn
+	case "UNTIL_ON":
+		*f = *CommitteeMemberOrderFieldUntilOn
+	default:
+		return fmt.Errorf("%s is not a valid CommitteeMemberOrderField", str)
+	}
+	return nil
+}
+
+// CommitteeMemberOrderField defines the ordering field of CommitteeMember.
+type CommitteeMemberOrderField struct {
+	// Value extracts the ordering value from the given CommitteeMember.
+	Value    func(*CommitteeMember) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) committeemember.OrderOption
+	toCursor func(*CommitteeMember) Cursor
+}
+
+// CommitteeMemberOrder defines the ordering of CommitteeMember.
+type CommitteeMemberOrder struct {
+	Direction OrderDirection             `json:"direction"`
+	Field     *CommitteeMemberOrderField `json:"field"`
+}
+
+// DefaultCommitteeMemberOrder is the default ordering of CommitteeMember.
+var DefaultCommitteeMemberOrder = &CommitteeMemberOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CommitteeMemberOrderField{
+		Value: func(_m *CommitteeMember) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: committeemember.FieldID,
+		toTerm: committeemember.ByID,
+		toCursor: func(_m *CommitteeMember) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts CommitteeMember into CommitteeMemberEdge.
+func (_m *CommitteeMember) ToEdge(order *CommitteeMemberOrder) *CommitteeMemberEdge {
+	if order == nil {
+		order = DefaultCommitteeMemberOrder
+	}
+	return &CommitteeMemberEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// CommunityActivityEdge is the edge representation of CommunityActivity.
+type CommunityActivityEdge struct {
+	Node   *CommunityActivity `json:"node"`
+	Cursor Cursor             `json:"cursor"`
+}
+
+// CommunityActivityConnection is the connection containing edges to CommunityActivity.
+type CommunityActivityConnection struct {
+	Edges      []*CommunityActivityEdge `json:"edges"`
+	PageInfo   PageInfo                 `json:"pageInfo"`
+	TotalCount int                      `json:"totalCount"`
+}
+
+func (c *CommunityActivityConnection) build(nodes []*CommunityActivity, pager *communityactivityPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *CommunityActivity
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *CommunityActivity {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *CommunityActivity {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CommunityActivityEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CommunityActivityEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CommunityActivityPaginateOption enables pagination customization.
+type CommunityActivityPaginateOption func(*communityactivityPager) error
+
+// WithCommunityActivityOrder configures pagination ordering.
+func WithCommunityActivityOrder(order []*CommunityActivityOrder) CommunityActivityPaginateOption {
+	return func(pager *communityactivityPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithCommunityActivityFilter configures pagination filter.
+func WithCommunityActivityFilter(filter func(*CommunityActivityQuery) (*CommunityActivityQuery, error)) CommunityActivityPaginateOption {
+	return func(pager *communityactivityPager) error {
+		if filter == nil {
+			return errors.New("CommunityActivityQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type communityactivityPager struct {
+	reverse bool
+	order   []*CommunityActivityOrder
+	filter  func(*CommunityActivityQuery) (*CommunityActivityQuery, error)
+}
+
+func newCommunityActivityPager(opts []CommunityActivityPaginateOption, reverse bool) (*communityactivityPager, error) {
+	pager := &communityactivityPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *communityactivityPager) applyFilter(query *CommunityActivityQuery) (*CommunityActivityQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *communityactivityPager) toCursor(_m *CommunityActivity) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *communityactivityPager) applyCursors(query *CommunityActivityQuery, after, before *Cursor) (*CommunityActivityQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultCommunityActivityOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *communityactivityPager) applyOrder(query *CommunityActivityQuery) *CommunityActivityQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
+		if o.Field.column == DefaultCommunityActivityOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultCommunityActivityOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *communityactivityPager) orderExpr(query *CommunityActivityQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultCommunityActivityOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to CommunityActivity.
+func (_m *CommunityActivityQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CommunityActivityPaginateOption,
+) (*CommunityActivityConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCommunityActivityPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CommunityActivityConnection{Edges: []*CommunityActivityEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *CommunityActivityQuery // counts the list in the page's statement (countBeside)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
+				counter = c
+			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, communityactivity.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// CommunityActivityOrderFieldCreatedAt orders CommunityActivity by created_at.
+	CommunityActivityOrderFieldCreatedAt = &CommunityActivityOrderField{
+		Value: func(_m *CommunityActivity) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: communityactivity.FieldCreatedAt,
+		toTerm: communityactivity.ByCreatedAt,
+		toCursor: func(_m *CommunityActivity) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// CommunityActivityOrderFieldUpdatedAt orders CommunityActivity by updated_at.
+	CommunityActivityOrderFieldUpdatedAt = &CommunityActivityOrderField{
+		Value: func(_m *CommunityActivity) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: communityactivity.FieldUpdatedAt,
+		toTerm: communityactivity.ByUpdatedAt,
+		toCursor: func(_m *CommunityActivity) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// CommunityActivityOrderFieldTitle orders CommunityActivity by title.
+	CommunityActivityOrderFieldTitle = &CommunityActivityOrderField{
+		Value: func(_m *CommunityActivity) (ent.Value, error) {
+			return _m.Title, nil
+		},
+		column: communityactivity.FieldTitle,
+		toTerm: communityactivity.ByTitle,
+		toCursor: func(_m *CommunityActivity) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Title,
+			}
+		},
+	}
+	// CommunityActivityOrderFieldKind orders CommunityActivity by kind.
+	CommunityActivityOrderFieldKind = &CommunityActivityOrderField{
+		Value: func(_m *CommunityActivity) (ent.Value, error) {
+			return _m.Kind, nil
+		},
+		column: communityactivity.FieldKind,
+		toTerm: communityactivity.ByKind,
+		toCursor: func(_m *CommunityActivity) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Kind,
+			}
+		},
+	}
+	// CommunityActivityOrderFieldHeldOn orders CommunityActivity by held_on.
+	CommunityActivityOrderFieldHeldOn = &CommunityActivityOrderField{
+		Value: func(_m *CommunityActivity) (ent.Value, error) {
+			return _m.HeldOn, nil
+		},
+		column: communityactivity.FieldHeldOn,
+		toTerm: communityactivity.ByHeldOn,
+		toCursor: func(_m *CommunityActivity) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.HeldOn,
+			}
+		},
+	}
+	// CommunityActivityOrderFieldParticipants orders CommunityActivity by participants.
+	CommunityActivityOrderFieldParticipants = &CommunityActivityOrderField{
+		Value: func(_m *CommunityActivity) (ent.Value, error) {
+			return _m.Participants, nil
+		},
+		column: communityactivity.FieldParticipants,
+		toTerm: communityactivity.ByParticipants,
+		toCursor: func(_m *CommunityActivity) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Participants,
+			}
+		},
+	}
+	// CommunityActivityOrderFieldValueDimension orders CommunityActivity by value_dimension.
+	CommunityActivityOrderFieldValueDimension = &CommunityActivityOrderField{
+		Value: func(_m *CommunityActivity) (ent.Value, error) {
+			return _m.ValueDimension, nil
+		},
+		column: communityactivity.FieldValueDimension,
+		toTerm: communityactivity.ByValueDimension,
+		toCursor: func(_m *CommunityActivity) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.ValueDimension,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CommunityActivityOrderField) String() string {
+	var str string
+	switch f.column {
+	case CommunityActivityOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case CommunityActivityOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case CommunityActivityOrderFieldTitle.column:
+		str = "TITLE"
+	case CommunityActivityOrderFieldKind.column:
+		str = "KIND"
+	case CommunityActivityOrderFieldHeldOn.column:
+		str = "HELD_ON"
+	case CommunityActivityOrderFieldParticipants.column:
+		str = "PARTICIPANTS"
+	case CommunityActivityOrderFieldValueDimension.column:
+		str = "VALUE_DIMENSION"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CommunityActivityOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CommunityActivityOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CommunityActivityOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *CommunityActivityOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *CommunityActivityOrderFieldUpdatedAt
+	case "TITLE":
+		*f = *CommunityActivityOrderFieldTitle
+	case "KIND":
+		*f = *CommunityActivityOrderFieldKind
+	case "HELD_ON":
+		*f = *CommunityActivityOrderFieldHeldOn
+	case "PARTICIPANTS":
+		*f = *CommunityActivityOrderFieldParticipants
+	case "VALUE_DIMENSION":
+		*f = *CommunityActivityOrderFieldValueDimension
+	default:
+		return fmt.Errorf("%s is not a valid CommunityActivityOrderField", str)
+	}
+	return nil
+}
+
+// CommunityActivityOrderField defines the ordering field of CommunityActivity.
+type CommunityActivityOrderField struct {
+	// Value extracts the ordering value from the given CommunityActivity.
+	Value    func(*CommunityActivity) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) communityactivity.OrderOption
+	toCursor func(*CommunityActivity) Cursor
+}
+
+// CommunityActivityOrder defines the ordering of CommunityActivity.
+type CommunityActivityOrder struct {
+	Direction OrderDirection               `json:"direction"`
+	Field     *CommunityActivityOrderField `json:"field"`
+}
+
+// DefaultCommunityActivityOrder is the default ordering of CommunityActivity.
+var DefaultCommunityActivityOrder = &CommunityActivityOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CommunityActivityOrderField{
+		Value: func(_m *CommunityActivity) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: communityactivity.FieldID,
+		toTerm: communityactivity.ByID,
+		toCursor: func(_m *CommunityActivity) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts CommunityActivity into CommunityActivityEdge.
+func (_m *CommunityActivity) ToEdge(order *CommunityActivityOrder) *CommunityActivityEdge {
+	if order == nil {
+		order = DefaultCommunityActivityOrder
+	}
+	return &CommunityActivityEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // ConsentEdge is the edge representation of Consent.
 type ConsentEdge struct {
 	Node   *Consent `json:"node"`
@@ -3894,6 +4794,20 @@ var (
 			}
 		},
 	}
+	// DecisionOrderFieldLevel orders Decision by level.
+	DecisionOrderFieldLevel = &DecisionOrderField{
+		Value: func(_m *Decision) (ent.Value, error) {
+			return _m.Level, nil
+		},
+		column: decision.FieldLevel,
+		toTerm: decision.ByLevel,
+		toCursor: func(_m *Decision) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Level,
+			}
+		},
+	}
 )
 
 // String implement fmt.Stringer interface.
@@ -3904,6 +4818,8 @@ func (f DecisionOrderField) String() string {
 		str = "CREATED_AT"
 	case DecisionOrderFieldUpdatedAt.column:
 		str = "UPDATED_AT"
+	case DecisionOrderFieldLevel.column:
+		str = "LEVEL"
 	}
 	return str
 }
@@ -3924,6 +4840,8 @@ func (f *DecisionOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *DecisionOrderFieldCreatedAt
 	case "UPDATED_AT":
 		*f = *DecisionOrderFieldUpdatedAt
+	case "LEVEL":
+		*f = *DecisionOrderFieldLevel
 	default:
 		return fmt.Errorf("%s is not a valid DecisionOrderField", str)
 	}
@@ -4298,6 +5216,34 @@ var (
 			}
 		},
 	}
+	// DirectiveOrderFieldDueOn orders Directive by due_on.
+	DirectiveOrderFieldDueOn = &DirectiveOrderField{
+		Value: func(_m *Directive) (ent.Value, error) {
+			return _m.DueOn, nil
+		},
+		column: directive.FieldDueOn,
+		toTerm: directive.ByDueOn,
+		toCursor: func(_m *Directive) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.DueOn,
+			}
+		},
+	}
+	// DirectiveOrderFieldLevel orders Directive by level.
+	DirectiveOrderFieldLevel = &DirectiveOrderField{
+		Value: func(_m *Directive) (ent.Value, error) {
+			return _m.Level, nil
+		},
+		column: directive.FieldLevel,
+		toTerm: directive.ByLevel,
+		toCursor: func(_m *Directive) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Level,
+			}
+		},
+	}
 )
 
 // String implement fmt.Stringer interface.
@@ -4312,6 +5258,10 @@ func (f DirectiveOrderField) String() string {
 		str = "TITLE"
 	case DirectiveOrderFieldIssuedOn.column:
 		str = "ISSUED_ON"
+	case DirectiveOrderFieldDueOn.column:
+		str = "DUE_ON"
+	case DirectiveOrderFieldLevel.column:
+		str = "LEVEL"
 	}
 	return str
 }
@@ -4336,6 +5286,10 @@ func (f *DirectiveOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *DirectiveOrderFieldTitle
 	case "ISSUED_ON":
 		*f = *DirectiveOrderFieldIssuedOn
+	case "DUE_ON":
+		*f = *DirectiveOrderFieldDueOn
+	case "LEVEL":
+		*f = *DirectiveOrderFieldLevel
 	default:
 		return fmt.Errorf("%s is not a valid DirectiveOrderField", str)
 	}
@@ -4696,6 +5650,34 @@ var (
 			}
 		},
 	}
+	// DirectiveAcknowledgementOrderFieldStatus orders DirectiveAcknowledgement by status.
+	DirectiveAcknowledgementOrderFieldStatus = &DirectiveAcknowledgementOrderField{
+		Value: func(_m *DirectiveAcknowledgement) (ent.Value, error) {
+			return _m.Status, nil
+		},
+		column: directiveacknowledgement.FieldStatus,
+		toTerm: directiveacknowledgement.ByStatus,
+		toCursor: func(_m *DirectiveAcknowledgement) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Status,
+			}
+		},
+	}
+	// DirectiveAcknowledgementOrderFieldStatusOn orders DirectiveAcknowledgement by status_on.
+	DirectiveAcknowledgementOrderFieldStatusOn = &DirectiveAcknowledgementOrderField{
+		Value: func(_m *DirectiveAcknowledgement) (ent.Value, error) {
+			return _m.StatusOn, nil
+		},
+		column: directiveacknowledgement.FieldStatusOn,
+		toTerm: directiveacknowledgement.ByStatusOn,
+		toCursor: func(_m *DirectiveAcknowledgement) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.StatusOn,
+			}
+		},
+	}
 )
 
 // String implement fmt.Stringer interface.
@@ -4708,6 +5690,10 @@ func (f DirectiveAcknowledgementOrderField) String() string {
 		str = "UPDATED_AT"
 	case DirectiveAcknowledgementOrderFieldAcknowledgedAt.column:
 		str = "ACKNOWLEDGED_AT"
+	case DirectiveAcknowledgementOrderFieldStatus.column:
+		str = "STATUS"
+	case DirectiveAcknowledgementOrderFieldStatusOn.column:
+		str = "STATUS_ON"
 	}
 	return str
 }
@@ -4730,6 +5716,10 @@ func (f *DirectiveAcknowledgementOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *DirectiveAcknowledgementOrderFieldUpdatedAt
 	case "ACKNOWLEDGED_AT":
 		*f = *DirectiveAcknowledgementOrderFieldAcknowledgedAt
+	case "STATUS":
+		*f = *DirectiveAcknowledgementOrderFieldStatus
+	case "STATUS_ON":
+		*f = *DirectiveAcknowledgementOrderFieldStatusOn
 	default:
 		return fmt.Errorf("%s is not a valid DirectiveAcknowledgementOrderField", str)
 	}
@@ -10928,6 +11918,758 @@ func (_m *Pact) ToEdge(order *PactOrder) *PactEdge {
 	}
 }
 
+// PactAmendmentEdge is the edge representation of PactAmendment.
+type PactAmendmentEdge struct {
+	Node   *PactAmendment `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// PactAmendmentConnection is the connection containing edges to PactAmendment.
+type PactAmendmentConnection struct {
+	Edges      []*PactAmendmentEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *PactAmendmentConnection) build(nodes []*PactAmendment, pager *pactamendmentPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *PactAmendment
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *PactAmendment {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *PactAmendment {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*PactAmendmentEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &PactAmendmentEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// PactAmendmentPaginateOption enables pagination customization.
+type PactAmendmentPaginateOption func(*pactamendmentPager) error
+
+// WithPactAmendmentOrder configures pagination ordering.
+func WithPactAmendmentOrder(order *PactAmendmentOrder) PactAmendmentPaginateOption {
+	if order == nil {
+		order = DefaultPactAmendmentOrder
+	}
+	o := *order
+	return func(pager *pactamendmentPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultPactAmendmentOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithPactAmendmentFilter configures pagination filter.
+func WithPactAmendmentFilter(filter func(*PactAmendmentQuery) (*PactAmendmentQuery, error)) PactAmendmentPaginateOption {
+	return func(pager *pactamendmentPager) error {
+		if filter == nil {
+			return errors.New("PactAmendmentQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type pactamendmentPager struct {
+	reverse bool
+	order   *PactAmendmentOrder
+	filter  func(*PactAmendmentQuery) (*PactAmendmentQuery, error)
+}
+
+func newPactAmendmentPager(opts []PactAmendmentPaginateOption, reverse bool) (*pactamendmentPager, error) {
+	pager := &pactamendmentPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultPactAmendmentOrder
+	}
+	return pager, nil
+}
+
+func (p *pactamendmentPager) applyFilter(query *PactAmendmentQuery) (*PactAmendmentQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *pactamendmentPager) toCursor(_m *PactAmendment) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *pactamendmentPager) applyCursors(query *PactAmendmentQuery, after, before *Cursor) (*PactAmendmentQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultPactAmendmentOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *pactamendmentPager) applyOrder(query *PactAmendmentQuery) *PactAmendmentQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultPactAmendmentOrder.Field {
+		query = query.Order(DefaultPactAmendmentOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *pactamendmentPager) orderExpr(query *PactAmendmentQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultPactAmendmentOrder.Field {
+			b.Comma().Ident(DefaultPactAmendmentOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to PactAmendment.
+func (_m *PactAmendmentQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...PactAmendmentPaginateOption,
+) (*PactAmendmentConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newPactAmendmentPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &PactAmendmentConnection{Edges: []*PactAmendmentEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *PactAmendmentQuery // counts the list in the page's statement (countBeside)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
+				counter = c
+			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, pactamendment.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// PactAmendmentOrderFieldAmendedOn orders PactAmendment by amended_on.
+	PactAmendmentOrderFieldAmendedOn = &PactAmendmentOrderField{
+		Value: func(_m *PactAmendment) (ent.Value, error) {
+			return _m.AmendedOn, nil
+		},
+		column: pactamendment.FieldAmendedOn,
+		toTerm: pactamendment.ByAmendedOn,
+		toCursor: func(_m *PactAmendment) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.AmendedOn,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f PactAmendmentOrderField) String() string {
+	var str string
+	switch f.column {
+	case PactAmendmentOrderFieldAmendedOn.column:
+		str = "AMENDED_ON"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f PactAmendmentOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *PactAmendmentOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("PactAmendmentOrderField %T must be a string", v)
+	}
+	switch str {
+	case "AMENDED_ON":
+		*f = *PactAmendmentOrderFieldAmendedOn
+	default:
+		return fmt.Errorf("%s is not a valid PactAmendmentOrderField", str)
+	}
+	return nil
+}
+
+// PactAmendmentOrderField defines the ordering field of PactAmendment.
+type PactAmendmentOrderField struct {
+	// Value extracts the ordering value from the given PactAmendment.
+	Value    func(*PactAmendment) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) pactamendment.OrderOption
+	toCursor func(*PactAmendment) Cursor
+}
+
+// PactAmendmentOrder defines the ordering of PactAmendment.
+type PactAmendmentOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *PactAmendmentOrderField `json:"field"`
+}
+
+// DefaultPactAmendmentOrder is the default ordering of PactAmendment.
+var DefaultPactAmendmentOrder = &PactAmendmentOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &PactAmendmentOrderField{
+		Value: func(_m *PactAmendment) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: pactamendment.FieldID,
+		toTerm: pactamendment.ByID,
+		toCursor: func(_m *PactAmendment) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts PactAmendment into PactAmendmentEdge.
+func (_m *PactAmendment) ToEdge(order *PactAmendmentOrder) *PactAmendmentEdge {
+	if order == nil {
+		order = DefaultPactAmendmentOrder
+	}
+	return &PactAmendmentEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// PactSignatoryEdge is the edge representation of PactSignatory.
+type PactSignatoryEdge struct {
+	Node   *PactSignatory `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// PactSignatoryConnection is the connection containing edges to PactSignatory.
+type PactSignatoryConnection struct {
+	Edges      []*PactSignatoryEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *PactSignatoryConnection) build(nodes []*PactSignatory, pager *pactsignatoryPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *PactSignatory
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *PactSignatory {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *PactSignatory {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*PactSignatoryEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &PactSignatoryEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// PactSignatoryPaginateOption enables pagination customization.
+type PactSignatoryPaginateOption func(*pactsignatoryPager) error
+
+// WithPactSignatoryOrder configures pagination ordering.
+func WithPactSignatoryOrder(order []*PactSignatoryOrder) PactSignatoryPaginateOption {
+	return func(pager *pactsignatoryPager) error {
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
+		}
+		pager.order = append(pager.order, order...)
+		return nil
+	}
+}
+
+// WithPactSignatoryFilter configures pagination filter.
+func WithPactSignatoryFilter(filter func(*PactSignatoryQuery) (*PactSignatoryQuery, error)) PactSignatoryPaginateOption {
+	return func(pager *pactsignatoryPager) error {
+		if filter == nil {
+			return errors.New("PactSignatoryQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type pactsignatoryPager struct {
+	reverse bool
+	order   []*PactSignatoryOrder
+	filter  func(*PactSignatoryQuery) (*PactSignatoryQuery, error)
+}
+
+func newPactSignatoryPager(opts []PactSignatoryPaginateOption, reverse bool) (*pactsignatoryPager, error) {
+	pager := &pactsignatoryPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
+	}
+	return pager, nil
+}
+
+func (p *pactsignatoryPager) applyFilter(query *PactSignatoryQuery) (*PactSignatoryQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *pactsignatoryPager) toCursor(_m *PactSignatory) Cursor {
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
+}
+
+func (p *pactsignatoryPager) applyCursors(query *PactSignatoryQuery, after, before *Cursor) (*PactSignatoryQuery, error) {
+	idDirection := entgql.OrderDirectionAsc
+	if p.reverse {
+		idDirection = entgql.OrderDirectionDesc
+	}
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := cursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultPactSignatoryOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *pactsignatoryPager) applyOrder(query *PactSignatoryQuery) *PactSignatoryQuery {
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption(), nullsLargest(direction)))
+		if o.Field.column == DefaultPactSignatoryOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(DefaultPactSignatoryOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	return query
+}
+
+func (p *pactsignatoryPager) orderExpr(query *PactSignatoryQuery) sql.Querier {
+	if len(query.ctx.Fields) > 0 {
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction) + nullsLargestSQL(direction))
+			b.Comma()
+		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultPactSignatoryOrder.Field.column).Pad().WriteString(string(direction))
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to PactSignatory.
+func (_m *PactSignatoryQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...PactSignatoryPaginateOption,
+) (*PactSignatoryConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newPactSignatoryPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &PactSignatoryConnection{Edges: []*PactSignatoryEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	var counter *PactSignatoryQuery // counts the list in the page's statement (countBeside)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			switch {
+			case ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0):
+				if conn.TotalCount, err = c.Count(ctx); err != nil {
+					return nil, err
+				}
+			case hasCollectedField(ctx, totalCountField):
+				counter = c
+			}
+			// Beside a page, pageInfo needs no count: build reads it from
+			// the page's extra row.
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	if counter != nil {
+		counted := counter.Clone()
+		if err := counted.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		count := countBeside(counted.sqlQuery(ctx), counted.path != nil || counted.ctx.Unique != nil && *counted.ctx.Unique, pactsignatory.FieldID)
+		_m.modifiers = append(_m.modifiers, func(s *sql.Selector) { s.AppendSelectExprAs(count, totalCountColumn) })
+	}
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if counter != nil {
+		if len(nodes) > 0 {
+			conn.TotalCount, err = totalOf(nodes[0].Value(totalCountColumn))
+		} else if after != nil || before != nil {
+			conn.TotalCount, err = counter.Count(ctx) // no row to carry it
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// PactSignatoryOrderFieldCreatedAt orders PactSignatory by created_at.
+	PactSignatoryOrderFieldCreatedAt = &PactSignatoryOrderField{
+		Value: func(_m *PactSignatory) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: pactsignatory.FieldCreatedAt,
+		toTerm: pactsignatory.ByCreatedAt,
+		toCursor: func(_m *PactSignatory) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// PactSignatoryOrderFieldUpdatedAt orders PactSignatory by updated_at.
+	PactSignatoryOrderFieldUpdatedAt = &PactSignatoryOrderField{
+		Value: func(_m *PactSignatory) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: pactsignatory.FieldUpdatedAt,
+		toTerm: pactsignatory.ByUpdatedAt,
+		toCursor: func(_m *PactSignatory) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// PactSignatoryOrderFieldRole orders PactSignatory by role.
+	PactSignatoryOrderFieldRole = &PactSignatoryOrderField{
+		Value: func(_m *PactSignatory) (ent.Value, error) {
+			return _m.Role, nil
+		},
+		column: pactsignatory.FieldRole,
+		toTerm: pactsignatory.ByRole,
+		toCursor: func(_m *PactSignatory) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Role,
+			}
+		},
+	}
+	// PactSignatoryOrderFieldJoinedOn orders PactSignatory by joined_on.
+	PactSignatoryOrderFieldJoinedOn = &PactSignatoryOrderField{
+		Value: func(_m *PactSignatory) (ent.Value, error) {
+			return _m.JoinedOn, nil
+		},
+		column: pactsignatory.FieldJoinedOn,
+		toTerm: pactsignatory.ByJoinedOn,
+		toCursor: func(_m *PactSignatory) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.JoinedOn,
+			}
+		},
+	}
+	// PactSignatoryOrderFieldLeftOn orders PactSignatory by left_on.
+	PactSignatoryOrderFieldLeftOn = &PactSignatoryOrderField{
+		Value: func(_m *PactSignatory) (ent.Value, error) {
+			return _m.LeftOn, nil
+		},
+		column: pactsignatory.FieldLeftOn,
+		toTerm: pactsignatory.ByLeftOn,
+		toCursor: func(_m *PactSignatory) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.LeftOn,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f PactSignatoryOrderField) String() string {
+	var str string
+	switch f.column {
+	case PactSignatoryOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case PactSignatoryOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case PactSignatoryOrderFieldRole.column:
+		str = "ROLE"
+	case PactSignatoryOrderFieldJoinedOn.column:
+		str = "JOINED_ON"
+	case PactSignatoryOrderFieldLeftOn.column:
+		str = "LEFT_ON"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f PactSignatoryOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *PactSignatoryOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("PactSignatoryOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *PactSignatoryOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *PactSignatoryOrderFieldUpdatedAt
+	case "ROLE":
+		*f = *PactSignatoryOrderFieldRole
+	case "JOINED_ON":
+		*f = *PactSignatoryOrderFieldJoinedOn
+	case "LEFT_ON":
+		*f = *PactSignatoryOrderFieldLeftOn
+	default:
+		return fmt.Errorf("%s is not a valid PactSignatoryOrderField", str)
+	}
+	return nil
+}
+
+// PactSignatoryOrderField defines the ordering field of PactSignatory.
+type PactSignatoryOrderField struct {
+	// Value extracts the ordering value from the given PactSignatory.
+	Value    func(*PactSignatory) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) pactsignatory.OrderOption
+	toCursor func(*PactSignatory) Cursor
+}
+
+// PactSignatoryOrder defines the ordering of PactSignatory.
+type PactSignatoryOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *PactSignatoryOrderField `json:"field"`
+}
+
+// DefaultPactSignatoryOrder is the default ordering of PactSignatory.
+var DefaultPactSignatoryOrder = &PactSignatoryOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &PactSignatoryOrderField{
+		Value: func(_m *PactSignatory) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: pactsignatory.FieldID,
+		toTerm: pactsignatory.ByID,
+		toCursor: func(_m *PactSignatory) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts PactSignatory into PactSignatoryEdge.
+func (_m *PactSignatory) ToEdge(order *PactSignatoryOrder) *PactSignatoryEdge {
+	if order == nil {
+		order = DefaultPactSignatoryOrder
+	}
+	return &PactSignatoryEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // PersonEdge is the edge representation of Person.
 type PersonEdge struct {
 	Node   *Person `json:"node"`
@@ -13319,6 +15061,20 @@ var (
 			}
 		},
 	}
+	// ProtocolPartyOrderFieldSignedOn orders ProtocolParty by signed_on.
+	ProtocolPartyOrderFieldSignedOn = &ProtocolPartyOrderField{
+		Value: func(_m *ProtocolParty) (ent.Value, error) {
+			return _m.SignedOn, nil
+		},
+		column: protocolparty.FieldSignedOn,
+		toTerm: protocolparty.BySignedOn,
+		toCursor: func(_m *ProtocolParty) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.SignedOn,
+			}
+		},
+	}
 )
 
 // String implement fmt.Stringer interface.
@@ -13331,6 +15087,8 @@ func (f ProtocolPartyOrderField) String() string {
 		str = "UPDATED_AT"
 	case ProtocolPartyOrderFieldRole.column:
 		str = "ROLE"
+	case ProtocolPartyOrderFieldSignedOn.column:
+		str = "SIGNED_ON"
 	}
 	return str
 }
@@ -13353,6 +15111,8 @@ func (f *ProtocolPartyOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *ProtocolPartyOrderFieldUpdatedAt
 	case "ROLE":
 		*f = *ProtocolPartyOrderFieldRole
+	case "SIGNED_ON":
+		*f = *ProtocolPartyOrderFieldSignedOn
 	default:
 		return fmt.Errorf("%s is not a valid ProtocolPartyOrderField", str)
 	}

@@ -16,6 +16,8 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/committeemember"
+	"github.com/progetto-win/win/ent/communityactivity"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
@@ -32,6 +34,7 @@ import (
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/outgoingmail"
 	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/plan"
 	"github.com/progetto-win/win/ent/predicate"
@@ -3102,6 +3105,870 @@ func (i *CommitmentWhereInput) P() (predicate.Commitment, error) {
 	}
 }
 
+// CommitteeMemberWhereInput represents a where input for filtering CommitteeMember queries.
+type CommitteeMemberWhereInput struct {
+	Predicates []predicate.CommitteeMember  `json:"-"`
+	Not        *CommitteeMemberWhereInput   `json:"not,omitempty"`
+	Or         []*CommitteeMemberWhereInput `json:"or,omitempty"`
+	And        []*CommitteeMemberWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "role" field predicates.
+	Role      *committeemember.Role  `json:"role,omitempty"`
+	RoleNEQ   *committeemember.Role  `json:"roleNEQ,omitempty"`
+	RoleIn    []committeemember.Role `json:"roleIn,omitempty"`
+	RoleNotIn []committeemember.Role `json:"roleNotIn,omitempty"`
+
+	// "from_on" field predicates.
+	FromOn      *domain.Date  `json:"fromOn,omitempty"`
+	FromOnNEQ   *domain.Date  `json:"fromOnNEQ,omitempty"`
+	FromOnIn    []domain.Date `json:"fromOnIn,omitempty"`
+	FromOnNotIn []domain.Date `json:"fromOnNotIn,omitempty"`
+	FromOnGT    *domain.Date  `json:"fromOnGT,omitempty"`
+	FromOnGTE   *domain.Date  `json:"fromOnGTE,omitempty"`
+	FromOnLT    *domain.Date  `json:"fromOnLT,omitempty"`
+	FromOnLTE   *domain.Date  `json:"fromOnLTE,omitempty"`
+
+	// "until_on" field predicates.
+	UntilOn       *domain.Date  `json:"untilOn,omitempty"`
+	UntilOnNEQ    *domain.Date  `json:"untilOnNEQ,omitempty"`
+	UntilOnIn     []domain.Date `json:"untilOnIn,omitempty"`
+	UntilOnNotIn  []domain.Date `json:"untilOnNotIn,omitempty"`
+	UntilOnGT     *domain.Date  `json:"untilOnGT,omitempty"`
+	UntilOnGTE    *domain.Date  `json:"untilOnGTE,omitempty"`
+	UntilOnLT     *domain.Date  `json:"untilOnLT,omitempty"`
+	UntilOnLTE    *domain.Date  `json:"untilOnLTE,omitempty"`
+	UntilOnIsNil  bool          `json:"untilOnIsNil,omitempty"`
+	UntilOnNotNil bool          `json:"untilOnNotNil,omitempty"`
+
+	// "organization" edge predicates.
+	HasOrganization     *bool                     `json:"hasOrganization,omitempty"`
+	HasOrganizationWith []*OrganizationWhereInput `json:"hasOrganizationWith,omitempty"`
+
+	// "representative" edge predicates.
+	HasRepresentative     *bool             `json:"hasRepresentative,omitempty"`
+	HasRepresentativeWith []*UserWhereInput `json:"hasRepresentativeWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *CommitteeMemberWhereInput) AddPredicates(predicates ...predicate.CommitteeMember) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the CommitteeMemberWhereInput filter on the CommitteeMemberQuery builder.
+func (i *CommitteeMemberWhereInput) Filter(q *CommitteeMemberQuery) (*CommitteeMemberQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyCommitteeMemberWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyCommitteeMemberWhereInput is returned in case the CommitteeMemberWhereInput is empty.
+var ErrEmptyCommitteeMemberWhereInput = errors.New("ent: empty predicate CommitteeMemberWhereInput")
+
+// readableCommitteeMember narrows the CommitteeMember rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// CommitteeMember's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableCommitteeMember() predicate.CommitteeMember {
+	return func(s *sql.Selector) {
+		q := &CommitteeMemberQuery{config: config{}, ctx: &QueryContext{Type: TypeCommitteeMember}}
+		if err := committeemember.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
+
+// P returns a predicate for filtering committeemembers.
+// An error is returned if the input is empty or invalid.
+func (i *CommitteeMemberWhereInput) P() (predicate.CommitteeMember, error) {
+	var predicates []predicate.CommitteeMember
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, committeemember.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.CommitteeMember, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, committeemember.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.CommitteeMember, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, committeemember.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, committeemember.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, committeemember.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, committeemember.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, committeemember.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, committeemember.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, committeemember.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, committeemember.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, committeemember.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, committeemember.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, committeemember.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, committeemember.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, committeemember.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, committeemember.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, committeemember.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, committeemember.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, committeemember.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, committeemember.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, committeemember.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, committeemember.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, committeemember.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, committeemember.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, committeemember.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, committeemember.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, committeemember.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Role != nil {
+		predicates = append(predicates, committeemember.RoleEQ(*i.Role))
+	}
+	if i.RoleNEQ != nil {
+		predicates = append(predicates, committeemember.RoleNEQ(*i.RoleNEQ))
+	}
+	if len(i.RoleIn) > 0 {
+		predicates = append(predicates, committeemember.RoleIn(i.RoleIn...))
+	}
+	if len(i.RoleNotIn) > 0 {
+		predicates = append(predicates, committeemember.RoleNotIn(i.RoleNotIn...))
+	}
+	if i.FromOn != nil {
+		predicates = append(predicates, committeemember.FromOnEQ(*i.FromOn))
+	}
+	if i.FromOnNEQ != nil {
+		predicates = append(predicates, committeemember.FromOnNEQ(*i.FromOnNEQ))
+	}
+	if len(i.FromOnIn) > 0 {
+		predicates = append(predicates, committeemember.FromOnIn(i.FromOnIn...))
+	}
+	if len(i.FromOnNotIn) > 0 {
+		predicates = append(predicates, committeemember.FromOnNotIn(i.FromOnNotIn...))
+	}
+	if i.FromOnGT != nil {
+		predicates = append(predicates, committeemember.FromOnGT(*i.FromOnGT))
+	}
+	if i.FromOnGTE != nil {
+		predicates = append(predicates, committeemember.FromOnGTE(*i.FromOnGTE))
+	}
+	if i.FromOnLT != nil {
+		predicates = append(predicates, committeemember.FromOnLT(*i.FromOnLT))
+	}
+	if i.FromOnLTE != nil {
+		predicates = append(predicates, committeemember.FromOnLTE(*i.FromOnLTE))
+	}
+	if i.UntilOn != nil {
+		predicates = append(predicates, committeemember.UntilOnEQ(*i.UntilOn))
+	}
+	if i.UntilOnNEQ != nil {
+		predicates = append(predicates, committeemember.UntilOnNEQ(*i.UntilOnNEQ))
+	}
+	if len(i.UntilOnIn) > 0 {
+		predicates = append(predicates, committeemember.UntilOnIn(i.UntilOnIn...))
+	}
+	if len(i.UntilOnNotIn) > 0 {
+		predicates = append(predicates, committeemember.UntilOnNotIn(i.UntilOnNotIn...))
+	}
+	if i.UntilOnGT != nil {
+		predicates = append(predicates, committeemember.UntilOnGT(*i.UntilOnGT))
+	}
+	if i.UntilOnGTE != nil {
+		predicates = append(predicates, committeemember.UntilOnGTE(*i.UntilOnGTE))
+	}
+	if i.UntilOnLT != nil {
+		predicates = append(predicates, committeemember.UntilOnLT(*i.UntilOnLT))
+	}
+	if i.UntilOnLTE != nil {
+		predicates = append(predicates, committeemember.UntilOnLTE(*i.UntilOnLTE))
+	}
+	if i.UntilOnIsNil {
+		predicates = append(predicates, committeemember.UntilOnIsNil())
+	}
+	if i.UntilOnNotNil {
+		predicates = append(predicates, committeemember.UntilOnNotNil())
+	}
+
+	if i.HasOrganization != nil {
+		p := committeemember.HasOrganizationWith(readableOrganization())
+		if !*i.HasOrganization {
+			p = committeemember.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasOrganizationWith) > 0 {
+		with := make([]predicate.Organization, 0, len(i.HasOrganizationWith))
+		for _, w := range i.HasOrganizationWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasOrganizationWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, committeemember.HasOrganizationWith(append(with, readableOrganization())...))
+	}
+	if i.HasRepresentative != nil {
+		p := committeemember.HasRepresentativeWith(readableUser())
+		if !*i.HasRepresentative {
+			p = committeemember.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRepresentativeWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasRepresentativeWith))
+		for _, w := range i.HasRepresentativeWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRepresentativeWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, committeemember.HasRepresentativeWith(append(with, readableUser())...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyCommitteeMemberWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return committeemember.And(predicates...), nil
+	}
+}
+
+// CommunityActivityWhereInput represents a where input for filtering CommunityActivity queries.
+type CommunityActivityWhereInput struct {
+	Predicates []predicate.CommunityActivity  `json:"-"`
+	Not        *CommunityActivityWhereInput   `json:"not,omitempty"`
+	Or         []*CommunityActivityWhereInput `json:"or,omitempty"`
+	And        []*CommunityActivityWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "title" field predicates.
+	Title             *string  `json:"title,omitempty"`
+	TitleNEQ          *string  `json:"titleNEQ,omitempty"`
+	TitleIn           []string `json:"titleIn,omitempty"`
+	TitleNotIn        []string `json:"titleNotIn,omitempty"`
+	TitleGT           *string  `json:"titleGT,omitempty"`
+	TitleGTE          *string  `json:"titleGTE,omitempty"`
+	TitleLT           *string  `json:"titleLT,omitempty"`
+	TitleLTE          *string  `json:"titleLTE,omitempty"`
+	TitleContains     *string  `json:"titleContains,omitempty"`
+	TitleHasPrefix    *string  `json:"titleHasPrefix,omitempty"`
+	TitleHasSuffix    *string  `json:"titleHasSuffix,omitempty"`
+	TitleEqualFold    *string  `json:"titleEqualFold,omitempty"`
+	TitleContainsFold *string  `json:"titleContainsFold,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *communityactivity.Kind  `json:"kind,omitempty"`
+	KindNEQ   *communityactivity.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []communityactivity.Kind `json:"kindIn,omitempty"`
+	KindNotIn []communityactivity.Kind `json:"kindNotIn,omitempty"`
+
+	// "held_on" field predicates.
+	HeldOn      *domain.Date  `json:"heldOn,omitempty"`
+	HeldOnNEQ   *domain.Date  `json:"heldOnNEQ,omitempty"`
+	HeldOnIn    []domain.Date `json:"heldOnIn,omitempty"`
+	HeldOnNotIn []domain.Date `json:"heldOnNotIn,omitempty"`
+	HeldOnGT    *domain.Date  `json:"heldOnGT,omitempty"`
+	HeldOnGTE   *domain.Date  `json:"heldOnGTE,omitempty"`
+	HeldOnLT    *domain.Date  `json:"heldOnLT,omitempty"`
+	HeldOnLTE   *domain.Date  `json:"heldOnLTE,omitempty"`
+
+	// "participants" field predicates.
+	Participants      *int  `json:"participants,omitempty"`
+	ParticipantsNEQ   *int  `json:"participantsNEQ,omitempty"`
+	ParticipantsIn    []int `json:"participantsIn,omitempty"`
+	ParticipantsNotIn []int `json:"participantsNotIn,omitempty"`
+	ParticipantsGT    *int  `json:"participantsGT,omitempty"`
+	ParticipantsGTE   *int  `json:"participantsGTE,omitempty"`
+	ParticipantsLT    *int  `json:"participantsLT,omitempty"`
+	ParticipantsLTE   *int  `json:"participantsLTE,omitempty"`
+
+	// "value_dimension" field predicates.
+	ValueDimension      *communityactivity.ValueDimension  `json:"valueDimension,omitempty"`
+	ValueDimensionNEQ   *communityactivity.ValueDimension  `json:"valueDimensionNEQ,omitempty"`
+	ValueDimensionIn    []communityactivity.ValueDimension `json:"valueDimensionIn,omitempty"`
+	ValueDimensionNotIn []communityactivity.ValueDimension `json:"valueDimensionNotIn,omitempty"`
+
+	// "description" field predicates.
+	Description             *string  `json:"description,omitempty"`
+	DescriptionNEQ          *string  `json:"descriptionNEQ,omitempty"`
+	DescriptionIn           []string `json:"descriptionIn,omitempty"`
+	DescriptionNotIn        []string `json:"descriptionNotIn,omitempty"`
+	DescriptionGT           *string  `json:"descriptionGT,omitempty"`
+	DescriptionGTE          *string  `json:"descriptionGTE,omitempty"`
+	DescriptionLT           *string  `json:"descriptionLT,omitempty"`
+	DescriptionLTE          *string  `json:"descriptionLTE,omitempty"`
+	DescriptionContains     *string  `json:"descriptionContains,omitempty"`
+	DescriptionHasPrefix    *string  `json:"descriptionHasPrefix,omitempty"`
+	DescriptionHasSuffix    *string  `json:"descriptionHasSuffix,omitempty"`
+	DescriptionIsNil        bool     `json:"descriptionIsNil,omitempty"`
+	DescriptionNotNil       bool     `json:"descriptionNotNil,omitempty"`
+	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
+	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
+
+	// "municipality" edge predicates.
+	HasMunicipality     *bool                     `json:"hasMunicipality,omitempty"`
+	HasMunicipalityWith []*MunicipalityWhereInput `json:"hasMunicipalityWith,omitempty"`
+
+	// "organizers" edge predicates.
+	HasOrganizers     *bool                     `json:"hasOrganizers,omitempty"`
+	HasOrganizersWith []*OrganizationWhereInput `json:"hasOrganizersWith,omitempty"`
+
+	// "protocol" edge predicates.
+	HasProtocol     *bool                 `json:"hasProtocol,omitempty"`
+	HasProtocolWith []*ProtocolWhereInput `json:"hasProtocolWith,omitempty"`
+
+	// "directive" edge predicates.
+	HasDirective     *bool                  `json:"hasDirective,omitempty"`
+	HasDirectiveWith []*DirectiveWhereInput `json:"hasDirectiveWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *CommunityActivityWhereInput) AddPredicates(predicates ...predicate.CommunityActivity) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the CommunityActivityWhereInput filter on the CommunityActivityQuery builder.
+func (i *CommunityActivityWhereInput) Filter(q *CommunityActivityQuery) (*CommunityActivityQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyCommunityActivityWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyCommunityActivityWhereInput is returned in case the CommunityActivityWhereInput is empty.
+var ErrEmptyCommunityActivityWhereInput = errors.New("ent: empty predicate CommunityActivityWhereInput")
+
+// readableCommunityActivity narrows the CommunityActivity rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// CommunityActivity's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readableCommunityActivity() predicate.CommunityActivity {
+	return func(s *sql.Selector) {
+		q := &CommunityActivityQuery{config: config{}, ctx: &QueryContext{Type: TypeCommunityActivity}}
+		if err := communityactivity.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
+
+// P returns a predicate for filtering communityactivities.
+// An error is returned if the input is empty or invalid.
+func (i *CommunityActivityWhereInput) P() (predicate.CommunityActivity, error) {
+	var predicates []predicate.CommunityActivity
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, communityactivity.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.CommunityActivity, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, communityactivity.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.CommunityActivity, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, communityactivity.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, communityactivity.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, communityactivity.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, communityactivity.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, communityactivity.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, communityactivity.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, communityactivity.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, communityactivity.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, communityactivity.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, communityactivity.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, communityactivity.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, communityactivity.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, communityactivity.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, communityactivity.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, communityactivity.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, communityactivity.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, communityactivity.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, communityactivity.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, communityactivity.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, communityactivity.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, communityactivity.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, communityactivity.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, communityactivity.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, communityactivity.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, communityactivity.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Title != nil {
+		predicates = append(predicates, communityactivity.TitleEQ(*i.Title))
+	}
+	if i.TitleNEQ != nil {
+		predicates = append(predicates, communityactivity.TitleNEQ(*i.TitleNEQ))
+	}
+	if len(i.TitleIn) > 0 {
+		predicates = append(predicates, communityactivity.TitleIn(i.TitleIn...))
+	}
+	if len(i.TitleNotIn) > 0 {
+		predicates = append(predicates, communityactivity.TitleNotIn(i.TitleNotIn...))
+	}
+	if i.TitleGT != nil {
+		predicates = append(predicates, communityactivity.TitleGT(*i.TitleGT))
+	}
+	if i.TitleGTE != nil {
+		predicates = append(predicates, communityactivity.TitleGTE(*i.TitleGTE))
+	}
+	if i.TitleLT != nil {
+		predicates = append(predicates, communityactivity.TitleLT(*i.TitleLT))
+	}
+	if i.TitleLTE != nil {
+		predicates = append(predicates, communityactivity.TitleLTE(*i.TitleLTE))
+	}
+	if i.TitleContains != nil {
+		predicates = append(predicates, communityactivity.TitleContains(*i.TitleContains))
+	}
+	if i.TitleHasPrefix != nil {
+		predicates = append(predicates, communityactivity.TitleHasPrefix(*i.TitleHasPrefix))
+	}
+	if i.TitleHasSuffix != nil {
+		predicates = append(predicates, communityactivity.TitleHasSuffix(*i.TitleHasSuffix))
+	}
+	if i.TitleEqualFold != nil {
+		predicates = append(predicates, communityactivity.TitleEqualFold(*i.TitleEqualFold))
+	}
+	if i.TitleContainsFold != nil {
+		predicates = append(predicates, communityactivity.TitleContainsFold(*i.TitleContainsFold))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, communityactivity.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, communityactivity.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, communityactivity.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, communityactivity.KindNotIn(i.KindNotIn...))
+	}
+	if i.HeldOn != nil {
+		predicates = append(predicates, communityactivity.HeldOnEQ(*i.HeldOn))
+	}
+	if i.HeldOnNEQ != nil {
+		predicates = append(predicates, communityactivity.HeldOnNEQ(*i.HeldOnNEQ))
+	}
+	if len(i.HeldOnIn) > 0 {
+		predicates = append(predicates, communityactivity.HeldOnIn(i.HeldOnIn...))
+	}
+	if len(i.HeldOnNotIn) > 0 {
+		predicates = append(predicates, communityactivity.HeldOnNotIn(i.HeldOnNotIn...))
+	}
+	if i.HeldOnGT != nil {
+		predicates = append(predicates, communityactivity.HeldOnGT(*i.HeldOnGT))
+	}
+	if i.HeldOnGTE != nil {
+		predicates = append(predicates, communityactivity.HeldOnGTE(*i.HeldOnGTE))
+	}
+	if i.HeldOnLT != nil {
+		predicates = append(predicates, communityactivity.HeldOnLT(*i.HeldOnLT))
+	}
+	if i.HeldOnLTE != nil {
+		predicates = append(predicates, communityactivity.HeldOnLTE(*i.HeldOnLTE))
+	}
+	if i.Participants != nil {
+		predicates = append(predicates, communityactivity.ParticipantsEQ(*i.Participants))
+	}
+	if i.ParticipantsNEQ != nil {
+		predicates = append(predicates, communityactivity.ParticipantsNEQ(*i.ParticipantsNEQ))
+	}
+	if len(i.ParticipantsIn) > 0 {
+		predicates = append(predicates, communityactivity.ParticipantsIn(i.ParticipantsIn...))
+	}
+	if len(i.ParticipantsNotIn) > 0 {
+		predicates = append(predicates, communityactivity.ParticipantsNotIn(i.ParticipantsNotIn...))
+	}
+	if i.ParticipantsGT != nil {
+		predicates = append(predicates, communityactivity.ParticipantsGT(*i.ParticipantsGT))
+	}
+	if i.ParticipantsGTE != nil {
+		predicates = append(predicates, communityactivity.ParticipantsGTE(*i.ParticipantsGTE))
+	}
+	if i.ParticipantsLT != nil {
+		predicates = append(predicates, communityactivity.ParticipantsLT(*i.ParticipantsLT))
+	}
+	if i.ParticipantsLTE != nil {
+		predicates = append(predicates, communityactivity.ParticipantsLTE(*i.ParticipantsLTE))
+	}
+	if i.ValueDimension != nil {
+		predicates = append(predicates, communityactivity.ValueDimensionEQ(*i.ValueDimension))
+	}
+	if i.ValueDimensionNEQ != nil {
+		predicates = append(predicates, communityactivity.ValueDimensionNEQ(*i.ValueDimensionNEQ))
+	}
+	if len(i.ValueDimensionIn) > 0 {
+		predicates = append(predicates, communityactivity.ValueDimensionIn(i.ValueDimensionIn...))
+	}
+	if len(i.ValueDimensionNotIn) > 0 {
+		predicates = append(predicates, communityactivity.ValueDimensionNotIn(i.ValueDimensionNotIn...))
+	}
+	if i.Description != nil {
+		predicates = append(predicates, communityactivity.DescriptionEQ(*i.Description))
+	}
+	if i.DescriptionNEQ != nil {
+		predicates = append(predicates, communityactivity.DescriptionNEQ(*i.DescriptionNEQ))
+	}
+	if len(i.DescriptionIn) > 0 {
+		predicates = append(predicates, communityactivity.DescriptionIn(i.DescriptionIn...))
+	}
+	if len(i.DescriptionNotIn) > 0 {
+		predicates = append(predicates, communityactivity.DescriptionNotIn(i.DescriptionNotIn...))
+	}
+	if i.DescriptionGT != nil {
+		predicates = append(predicates, communityactivity.DescriptionGT(*i.DescriptionGT))
+	}
+	if i.DescriptionGTE != nil {
+		predicates = append(predicates, communityactivity.DescriptionGTE(*i.DescriptionGTE))
+	}
+	if i.DescriptionLT != nil {
+		predicates = append(predicates, communityactivity.DescriptionLT(*i.DescriptionLT))
+	}
+	if i.DescriptionLTE != nil {
+		predicates = append(predicates, communityactivity.DescriptionLTE(*i.DescriptionLTE))
+	}
+	if i.DescriptionContains != nil {
+		predicates = append(predicates, communityactivity.DescriptionContains(*i.DescriptionContains))
+	}
+	if i.DescriptionHasPrefix != nil {
+		predicates = append(predicates, communityactivity.DescriptionHasPrefix(*i.DescriptionHasPrefix))
+	}
+	if i.DescriptionHasSuffix != nil {
+		predicates = append(predicates, communityactivity.DescriptionHasSuffix(*i.DescriptionHasSuffix))
+	}
+	if i.DescriptionIsNil {
+		predicates = append(predicates, communityactivity.DescriptionIsNil())
+	}
+	if i.DescriptionNotNil {
+		predicates = append(predicates, communityactivity.DescriptionNotNil())
+	}
+	if i.DescriptionEqualFold != nil {
+		predicates = append(predicates, communityactivity.DescriptionEqualFold(*i.DescriptionEqualFold))
+	}
+	if i.DescriptionContainsFold != nil {
+		predicates = append(predicates, communityactivity.DescriptionContainsFold(*i.DescriptionContainsFold))
+	}
+
+	if i.HasMunicipality != nil {
+		p := communityactivity.HasMunicipalityWith(readableMunicipality())
+		if !*i.HasMunicipality {
+			p = communityactivity.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasMunicipalityWith) > 0 {
+		with := make([]predicate.Municipality, 0, len(i.HasMunicipalityWith))
+		for _, w := range i.HasMunicipalityWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasMunicipalityWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, communityactivity.HasMunicipalityWith(append(with, readableMunicipality())...))
+	}
+	if i.HasOrganizers != nil {
+		p := communityactivity.HasOrganizersWith(readableOrganization())
+		if !*i.HasOrganizers {
+			p = communityactivity.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasOrganizersWith) > 0 {
+		with := make([]predicate.Organization, 0, len(i.HasOrganizersWith))
+		for _, w := range i.HasOrganizersWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasOrganizersWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, communityactivity.HasOrganizersWith(append(with, readableOrganization())...))
+	}
+	if i.HasProtocol != nil {
+		p := communityactivity.HasProtocolWith(readableProtocol())
+		if !*i.HasProtocol {
+			p = communityactivity.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasProtocolWith) > 0 {
+		with := make([]predicate.Protocol, 0, len(i.HasProtocolWith))
+		for _, w := range i.HasProtocolWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasProtocolWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, communityactivity.HasProtocolWith(append(with, readableProtocol())...))
+	}
+	if i.HasDirective != nil {
+		p := communityactivity.HasDirectiveWith(readableDirective())
+		if !*i.HasDirective {
+			p = communityactivity.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasDirectiveWith) > 0 {
+		with := make([]predicate.Directive, 0, len(i.HasDirectiveWith))
+		for _, w := range i.HasDirectiveWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasDirectiveWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, communityactivity.HasDirectiveWith(append(with, readableDirective())...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyCommunityActivityWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return communityactivity.And(predicates...), nil
+	}
+}
+
 // DecisionWhereInput represents a where input for filtering Decision queries.
 type DecisionWhereInput struct {
 	Predicates []predicate.Decision  `json:"-"`
@@ -3153,6 +4020,14 @@ type DecisionWhereInput struct {
 	TextHasSuffix    *string  `json:"textHasSuffix,omitempty"`
 	TextEqualFold    *string  `json:"textEqualFold,omitempty"`
 	TextContainsFold *string  `json:"textContainsFold,omitempty"`
+
+	// "level" field predicates.
+	Level       *decision.Level  `json:"level,omitempty"`
+	LevelNEQ    *decision.Level  `json:"levelNEQ,omitempty"`
+	LevelIn     []decision.Level `json:"levelIn,omitempty"`
+	LevelNotIn  []decision.Level `json:"levelNotIn,omitempty"`
+	LevelIsNil  bool             `json:"levelIsNil,omitempty"`
+	LevelNotNil bool             `json:"levelNotNil,omitempty"`
 
 	// "meeting" edge predicates.
 	HasMeeting     *bool                `json:"hasMeeting,omitempty"`
@@ -3370,6 +4245,24 @@ func (i *DecisionWhereInput) P() (predicate.Decision, error) {
 	if i.TextContainsFold != nil {
 		predicates = append(predicates, decision.TextContainsFold(*i.TextContainsFold))
 	}
+	if i.Level != nil {
+		predicates = append(predicates, decision.LevelEQ(*i.Level))
+	}
+	if i.LevelNEQ != nil {
+		predicates = append(predicates, decision.LevelNEQ(*i.LevelNEQ))
+	}
+	if len(i.LevelIn) > 0 {
+		predicates = append(predicates, decision.LevelIn(i.LevelIn...))
+	}
+	if len(i.LevelNotIn) > 0 {
+		predicates = append(predicates, decision.LevelNotIn(i.LevelNotIn...))
+	}
+	if i.LevelIsNil {
+		predicates = append(predicates, decision.LevelIsNil())
+	}
+	if i.LevelNotNil {
+		predicates = append(predicates, decision.LevelNotNil())
+	}
 
 	if i.HasMeeting != nil {
 		p := decision.HasMeetingWith(readableMeeting())
@@ -3533,6 +4426,24 @@ type DirectiveWhereInput struct {
 	// "all_tables" field predicates.
 	AllTables    *bool `json:"allTables,omitempty"`
 	AllTablesNEQ *bool `json:"allTablesNEQ,omitempty"`
+
+	// "due_on" field predicates.
+	DueOn       *domain.Date  `json:"dueOn,omitempty"`
+	DueOnNEQ    *domain.Date  `json:"dueOnNEQ,omitempty"`
+	DueOnIn     []domain.Date `json:"dueOnIn,omitempty"`
+	DueOnNotIn  []domain.Date `json:"dueOnNotIn,omitempty"`
+	DueOnGT     *domain.Date  `json:"dueOnGT,omitempty"`
+	DueOnGTE    *domain.Date  `json:"dueOnGTE,omitempty"`
+	DueOnLT     *domain.Date  `json:"dueOnLT,omitempty"`
+	DueOnLTE    *domain.Date  `json:"dueOnLTE,omitempty"`
+	DueOnIsNil  bool          `json:"dueOnIsNil,omitempty"`
+	DueOnNotNil bool          `json:"dueOnNotNil,omitempty"`
+
+	// "level" field predicates.
+	Level      *directive.Level  `json:"level,omitempty"`
+	LevelNEQ   *directive.Level  `json:"levelNEQ,omitempty"`
+	LevelIn    []directive.Level `json:"levelIn,omitempty"`
+	LevelNotIn []directive.Level `json:"levelNotIn,omitempty"`
 
 	// "tables" edge predicates.
 	HasTables     *bool              `json:"hasTables,omitempty"`
@@ -3811,6 +4722,48 @@ func (i *DirectiveWhereInput) P() (predicate.Directive, error) {
 	if i.AllTablesNEQ != nil {
 		predicates = append(predicates, directive.AllTablesNEQ(*i.AllTablesNEQ))
 	}
+	if i.DueOn != nil {
+		predicates = append(predicates, directive.DueOnEQ(*i.DueOn))
+	}
+	if i.DueOnNEQ != nil {
+		predicates = append(predicates, directive.DueOnNEQ(*i.DueOnNEQ))
+	}
+	if len(i.DueOnIn) > 0 {
+		predicates = append(predicates, directive.DueOnIn(i.DueOnIn...))
+	}
+	if len(i.DueOnNotIn) > 0 {
+		predicates = append(predicates, directive.DueOnNotIn(i.DueOnNotIn...))
+	}
+	if i.DueOnGT != nil {
+		predicates = append(predicates, directive.DueOnGT(*i.DueOnGT))
+	}
+	if i.DueOnGTE != nil {
+		predicates = append(predicates, directive.DueOnGTE(*i.DueOnGTE))
+	}
+	if i.DueOnLT != nil {
+		predicates = append(predicates, directive.DueOnLT(*i.DueOnLT))
+	}
+	if i.DueOnLTE != nil {
+		predicates = append(predicates, directive.DueOnLTE(*i.DueOnLTE))
+	}
+	if i.DueOnIsNil {
+		predicates = append(predicates, directive.DueOnIsNil())
+	}
+	if i.DueOnNotNil {
+		predicates = append(predicates, directive.DueOnNotNil())
+	}
+	if i.Level != nil {
+		predicates = append(predicates, directive.LevelEQ(*i.Level))
+	}
+	if i.LevelNEQ != nil {
+		predicates = append(predicates, directive.LevelNEQ(*i.LevelNEQ))
+	}
+	if len(i.LevelIn) > 0 {
+		predicates = append(predicates, directive.LevelIn(i.LevelIn...))
+	}
+	if len(i.LevelNotIn) > 0 {
+		predicates = append(predicates, directive.LevelNotIn(i.LevelNotIn...))
+	}
 
 	if i.HasTables != nil {
 		p := directive.HasTablesWith(readableTerritorialTable())
@@ -3921,6 +4874,24 @@ type DirectiveAcknowledgementWhereInput struct {
 	NoteNotNil       bool     `json:"noteNotNil,omitempty"`
 	NoteEqualFold    *string  `json:"noteEqualFold,omitempty"`
 	NoteContainsFold *string  `json:"noteContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *directiveacknowledgement.Status  `json:"status,omitempty"`
+	StatusNEQ   *directiveacknowledgement.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []directiveacknowledgement.Status `json:"statusIn,omitempty"`
+	StatusNotIn []directiveacknowledgement.Status `json:"statusNotIn,omitempty"`
+
+	// "status_on" field predicates.
+	StatusOn       *domain.Date  `json:"statusOn,omitempty"`
+	StatusOnNEQ    *domain.Date  `json:"statusOnNEQ,omitempty"`
+	StatusOnIn     []domain.Date `json:"statusOnIn,omitempty"`
+	StatusOnNotIn  []domain.Date `json:"statusOnNotIn,omitempty"`
+	StatusOnGT     *domain.Date  `json:"statusOnGT,omitempty"`
+	StatusOnGTE    *domain.Date  `json:"statusOnGTE,omitempty"`
+	StatusOnLT     *domain.Date  `json:"statusOnLT,omitempty"`
+	StatusOnLTE    *domain.Date  `json:"statusOnLTE,omitempty"`
+	StatusOnIsNil  bool          `json:"statusOnIsNil,omitempty"`
+	StatusOnNotNil bool          `json:"statusOnNotNil,omitempty"`
 
 	// "directive" edge predicates.
 	HasDirective     *bool                  `json:"hasDirective,omitempty"`
@@ -4163,6 +5134,48 @@ func (i *DirectiveAcknowledgementWhereInput) P() (predicate.DirectiveAcknowledge
 	}
 	if i.NoteContainsFold != nil {
 		predicates = append(predicates, directiveacknowledgement.NoteContainsFold(*i.NoteContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, directiveacknowledgement.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, directiveacknowledgement.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, directiveacknowledgement.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, directiveacknowledgement.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.StatusOn != nil {
+		predicates = append(predicates, directiveacknowledgement.StatusOnEQ(*i.StatusOn))
+	}
+	if i.StatusOnNEQ != nil {
+		predicates = append(predicates, directiveacknowledgement.StatusOnNEQ(*i.StatusOnNEQ))
+	}
+	if len(i.StatusOnIn) > 0 {
+		predicates = append(predicates, directiveacknowledgement.StatusOnIn(i.StatusOnIn...))
+	}
+	if len(i.StatusOnNotIn) > 0 {
+		predicates = append(predicates, directiveacknowledgement.StatusOnNotIn(i.StatusOnNotIn...))
+	}
+	if i.StatusOnGT != nil {
+		predicates = append(predicates, directiveacknowledgement.StatusOnGT(*i.StatusOnGT))
+	}
+	if i.StatusOnGTE != nil {
+		predicates = append(predicates, directiveacknowledgement.StatusOnGTE(*i.StatusOnGTE))
+	}
+	if i.StatusOnLT != nil {
+		predicates = append(predicates, directiveacknowledgement.StatusOnLT(*i.StatusOnLT))
+	}
+	if i.StatusOnLTE != nil {
+		predicates = append(predicates, directiveacknowledgement.StatusOnLTE(*i.StatusOnLTE))
+	}
+	if i.StatusOnIsNil {
+		predicates = append(predicates, directiveacknowledgement.StatusOnIsNil())
+	}
+	if i.StatusOnNotNil {
+		predicates = append(predicates, directiveacknowledgement.StatusOnNotNil())
 	}
 
 	if i.HasDirective != nil {
@@ -5088,6 +6101,10 @@ type InterventionWhereInput struct {
 	HasFund     *bool             `json:"hasFund,omitempty"`
 	HasFundWith []*FundWhereInput `json:"hasFundWith,omitempty"`
 
+	// "protocol" edge predicates.
+	HasProtocol     *bool                 `json:"hasProtocol,omitempty"`
+	HasProtocolWith []*ProtocolWhereInput `json:"hasProtocolWith,omitempty"`
+
 	// "outcomes" edge predicates.
 	HasOutcomes     *bool                `json:"hasOutcomes,omitempty"`
 	HasOutcomesWith []*OutcomeWhereInput `json:"hasOutcomesWith,omitempty"`
@@ -5409,6 +6426,24 @@ func (i *InterventionWhereInput) P() (predicate.Intervention, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, intervention.HasFundWith(append(with, readableFund())...))
+	}
+	if i.HasProtocol != nil {
+		p := intervention.HasProtocolWith(readableProtocol())
+		if !*i.HasProtocol {
+			p = intervention.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasProtocolWith) > 0 {
+		with := make([]predicate.Protocol, 0, len(i.HasProtocolWith))
+		for _, w := range i.HasProtocolWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasProtocolWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, intervention.HasProtocolWith(append(with, readableProtocol())...))
 	}
 	if i.HasOutcomes != nil {
 		p := intervention.HasOutcomesWith(readableOutcome())
@@ -7962,9 +8997,17 @@ type OrganizationWhereInput struct {
 	HasUsers     *bool             `json:"hasUsers,omitempty"`
 	HasUsersWith []*UserWhereInput `json:"hasUsersWith,omitempty"`
 
-	// "pacts" edge predicates.
-	HasPacts     *bool             `json:"hasPacts,omitempty"`
-	HasPactsWith []*PactWhereInput `json:"hasPactsWith,omitempty"`
+	// "pact_signatures" edge predicates.
+	HasPactSignatures     *bool                      `json:"hasPactSignatures,omitempty"`
+	HasPactSignaturesWith []*PactSignatoryWhereInput `json:"hasPactSignaturesWith,omitempty"`
+
+	// "community_activities" edge predicates.
+	HasCommunityActivities     *bool                          `json:"hasCommunityActivities,omitempty"`
+	HasCommunityActivitiesWith []*CommunityActivityWhereInput `json:"hasCommunityActivitiesWith,omitempty"`
+
+	// "committee_seats" edge predicates.
+	HasCommitteeSeats     *bool                        `json:"hasCommitteeSeats,omitempty"`
+	HasCommitteeSeatsWith []*CommitteeMemberWhereInput `json:"hasCommitteeSeatsWith,omitempty"`
 
 	// "protocol_parties" edge predicates.
 	HasProtocolParties     *bool                      `json:"hasProtocolParties,omitempty"`
@@ -8407,23 +9450,59 @@ func (i *OrganizationWhereInput) P() (predicate.Organization, error) {
 		}
 		predicates = append(predicates, organization.HasUsersWith(append(with, readableUser())...))
 	}
-	if i.HasPacts != nil {
-		p := organization.HasPactsWith(readablePact())
-		if !*i.HasPacts {
+	if i.HasPactSignatures != nil {
+		p := organization.HasPactSignaturesWith(readablePactSignatory())
+		if !*i.HasPactSignatures {
 			p = organization.Not(p)
 		}
 		predicates = append(predicates, p)
 	}
-	if len(i.HasPactsWith) > 0 {
-		with := make([]predicate.Pact, 0, len(i.HasPactsWith))
-		for _, w := range i.HasPactsWith {
+	if len(i.HasPactSignaturesWith) > 0 {
+		with := make([]predicate.PactSignatory, 0, len(i.HasPactSignaturesWith))
+		for _, w := range i.HasPactSignaturesWith {
 			p, err := w.P()
 			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasPactsWith'", err)
+				return nil, fmt.Errorf("%w: field 'HasPactSignaturesWith'", err)
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, organization.HasPactsWith(append(with, readablePact())...))
+		predicates = append(predicates, organization.HasPactSignaturesWith(append(with, readablePactSignatory())...))
+	}
+	if i.HasCommunityActivities != nil {
+		p := organization.HasCommunityActivitiesWith(readableCommunityActivity())
+		if !*i.HasCommunityActivities {
+			p = organization.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCommunityActivitiesWith) > 0 {
+		with := make([]predicate.CommunityActivity, 0, len(i.HasCommunityActivitiesWith))
+		for _, w := range i.HasCommunityActivitiesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCommunityActivitiesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, organization.HasCommunityActivitiesWith(append(with, readableCommunityActivity())...))
+	}
+	if i.HasCommitteeSeats != nil {
+		p := organization.HasCommitteeSeatsWith(readableCommitteeMember())
+		if !*i.HasCommitteeSeats {
+			p = organization.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCommitteeSeatsWith) > 0 {
+		with := make([]predicate.CommitteeMember, 0, len(i.HasCommitteeSeatsWith))
+		for _, w := range i.HasCommitteeSeatsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCommitteeSeatsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, organization.HasCommitteeSeatsWith(append(with, readableCommitteeMember())...))
 	}
 	if i.HasProtocolParties != nil {
 		p := organization.HasProtocolPartiesWith(readableProtocolParty())
@@ -9517,8 +10596,8 @@ type PactWhereInput struct {
 	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
 
 	// "signatories" edge predicates.
-	HasSignatories     *bool                     `json:"hasSignatories,omitempty"`
-	HasSignatoriesWith []*OrganizationWhereInput `json:"hasSignatoriesWith,omitempty"`
+	HasSignatories     *bool                      `json:"hasSignatories,omitempty"`
+	HasSignatoriesWith []*PactSignatoryWhereInput `json:"hasSignatoriesWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -9791,14 +10870,14 @@ func (i *PactWhereInput) P() (predicate.Pact, error) {
 	}
 
 	if i.HasSignatories != nil {
-		p := pact.HasSignatoriesWith(readableOrganization())
+		p := pact.HasSignatoriesWith(readablePactSignatory())
 		if !*i.HasSignatories {
 			p = pact.Not(p)
 		}
 		predicates = append(predicates, p)
 	}
 	if len(i.HasSignatoriesWith) > 0 {
-		with := make([]predicate.Organization, 0, len(i.HasSignatoriesWith))
+		with := make([]predicate.PactSignatory, 0, len(i.HasSignatoriesWith))
 		for _, w := range i.HasSignatoriesWith {
 			p, err := w.P()
 			if err != nil {
@@ -9806,7 +10885,7 @@ func (i *PactWhereInput) P() (predicate.Pact, error) {
 			}
 			with = append(with, p)
 		}
-		predicates = append(predicates, pact.HasSignatoriesWith(append(with, readableOrganization())...))
+		predicates = append(predicates, pact.HasSignatoriesWith(append(with, readablePactSignatory())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -9815,6 +10894,353 @@ func (i *PactWhereInput) P() (predicate.Pact, error) {
 		return predicates[0], nil
 	default:
 		return pact.And(predicates...), nil
+	}
+}
+
+// PactSignatoryWhereInput represents a where input for filtering PactSignatory queries.
+type PactSignatoryWhereInput struct {
+	Predicates []predicate.PactSignatory  `json:"-"`
+	Not        *PactSignatoryWhereInput   `json:"not,omitempty"`
+	Or         []*PactSignatoryWhereInput `json:"or,omitempty"`
+	And        []*PactSignatoryWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *gid.ID  `json:"id,omitempty"`
+	IDNEQ   *gid.ID  `json:"idNEQ,omitempty"`
+	IDIn    []gid.ID `json:"idIn,omitempty"`
+	IDNotIn []gid.ID `json:"idNotIn,omitempty"`
+	IDGT    *gid.ID  `json:"idGT,omitempty"`
+	IDGTE   *gid.ID  `json:"idGTE,omitempty"`
+	IDLT    *gid.ID  `json:"idLT,omitempty"`
+	IDLTE   *gid.ID  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "role" field predicates.
+	Role      *pactsignatory.Role  `json:"role,omitempty"`
+	RoleNEQ   *pactsignatory.Role  `json:"roleNEQ,omitempty"`
+	RoleIn    []pactsignatory.Role `json:"roleIn,omitempty"`
+	RoleNotIn []pactsignatory.Role `json:"roleNotIn,omitempty"`
+
+	// "joined_on" field predicates.
+	JoinedOn      *domain.Date  `json:"joinedOn,omitempty"`
+	JoinedOnNEQ   *domain.Date  `json:"joinedOnNEQ,omitempty"`
+	JoinedOnIn    []domain.Date `json:"joinedOnIn,omitempty"`
+	JoinedOnNotIn []domain.Date `json:"joinedOnNotIn,omitempty"`
+	JoinedOnGT    *domain.Date  `json:"joinedOnGT,omitempty"`
+	JoinedOnGTE   *domain.Date  `json:"joinedOnGTE,omitempty"`
+	JoinedOnLT    *domain.Date  `json:"joinedOnLT,omitempty"`
+	JoinedOnLTE   *domain.Date  `json:"joinedOnLTE,omitempty"`
+
+	// "left_on" field predicates.
+	LeftOn       *domain.Date  `json:"leftOn,omitempty"`
+	LeftOnNEQ    *domain.Date  `json:"leftOnNEQ,omitempty"`
+	LeftOnIn     []domain.Date `json:"leftOnIn,omitempty"`
+	LeftOnNotIn  []domain.Date `json:"leftOnNotIn,omitempty"`
+	LeftOnGT     *domain.Date  `json:"leftOnGT,omitempty"`
+	LeftOnGTE    *domain.Date  `json:"leftOnGTE,omitempty"`
+	LeftOnLT     *domain.Date  `json:"leftOnLT,omitempty"`
+	LeftOnLTE    *domain.Date  `json:"leftOnLTE,omitempty"`
+	LeftOnIsNil  bool          `json:"leftOnIsNil,omitempty"`
+	LeftOnNotNil bool          `json:"leftOnNotNil,omitempty"`
+
+	// "pact" edge predicates.
+	HasPact     *bool             `json:"hasPact,omitempty"`
+	HasPactWith []*PactWhereInput `json:"hasPactWith,omitempty"`
+
+	// "organization" edge predicates.
+	HasOrganization     *bool                     `json:"hasOrganization,omitempty"`
+	HasOrganizationWith []*OrganizationWhereInput `json:"hasOrganizationWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *PactSignatoryWhereInput) AddPredicates(predicates ...predicate.PactSignatory) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the PactSignatoryWhereInput filter on the PactSignatoryQuery builder.
+func (i *PactSignatoryWhereInput) Filter(q *PactSignatoryQuery) (*PactSignatoryQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyPactSignatoryWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyPactSignatoryWhereInput is returned in case the PactSignatoryWhereInput is empty.
+var ErrEmptyPactSignatoryWhereInput = errors.New("ent: empty predicate PactSignatoryWhereInput")
+
+// readablePactSignatory narrows the PactSignatory rows that a where filter
+// reaches through an edge to those the query's viewer may read, exactly as
+// PactSignatory's privacy policy narrows a query of its own: as if the
+// hidden rows did not exist. A policy that denies leaves no row.
+func readablePactSignatory() predicate.PactSignatory {
+	return func(s *sql.Selector) {
+		q := &PactSignatoryQuery{config: config{}, ctx: &QueryContext{Type: TypePactSignatory}}
+		if err := pactsignatory.Policy.EvalQuery(s.Context(), q); err != nil {
+			s.Where(sql.False())
+			return
+		}
+		for _, p := range q.predicates {
+			p(s)
+		}
+	}
+}
+
+// P returns a predicate for filtering pactsignatories.
+// An error is returned if the input is empty or invalid.
+func (i *PactSignatoryWhereInput) P() (predicate.PactSignatory, error) {
+	var predicates []predicate.PactSignatory
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, pactsignatory.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.PactSignatory, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, pactsignatory.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.PactSignatory, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, pactsignatory.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, pactsignatory.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, pactsignatory.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, pactsignatory.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, pactsignatory.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, pactsignatory.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, pactsignatory.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, pactsignatory.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, pactsignatory.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, pactsignatory.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, pactsignatory.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, pactsignatory.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, pactsignatory.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, pactsignatory.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, pactsignatory.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, pactsignatory.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, pactsignatory.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, pactsignatory.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, pactsignatory.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, pactsignatory.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, pactsignatory.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, pactsignatory.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, pactsignatory.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, pactsignatory.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, pactsignatory.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Role != nil {
+		predicates = append(predicates, pactsignatory.RoleEQ(*i.Role))
+	}
+	if i.RoleNEQ != nil {
+		predicates = append(predicates, pactsignatory.RoleNEQ(*i.RoleNEQ))
+	}
+	if len(i.RoleIn) > 0 {
+		predicates = append(predicates, pactsignatory.RoleIn(i.RoleIn...))
+	}
+	if len(i.RoleNotIn) > 0 {
+		predicates = append(predicates, pactsignatory.RoleNotIn(i.RoleNotIn...))
+	}
+	if i.JoinedOn != nil {
+		predicates = append(predicates, pactsignatory.JoinedOnEQ(*i.JoinedOn))
+	}
+	if i.JoinedOnNEQ != nil {
+		predicates = append(predicates, pactsignatory.JoinedOnNEQ(*i.JoinedOnNEQ))
+	}
+	if len(i.JoinedOnIn) > 0 {
+		predicates = append(predicates, pactsignatory.JoinedOnIn(i.JoinedOnIn...))
+	}
+	if len(i.JoinedOnNotIn) > 0 {
+		predicates = append(predicates, pactsignatory.JoinedOnNotIn(i.JoinedOnNotIn...))
+	}
+	if i.JoinedOnGT != nil {
+		predicates = append(predicates, pactsignatory.JoinedOnGT(*i.JoinedOnGT))
+	}
+	if i.JoinedOnGTE != nil {
+		predicates = append(predicates, pactsignatory.JoinedOnGTE(*i.JoinedOnGTE))
+	}
+	if i.JoinedOnLT != nil {
+		predicates = append(predicates, pactsignatory.JoinedOnLT(*i.JoinedOnLT))
+	}
+	if i.JoinedOnLTE != nil {
+		predicates = append(predicates, pactsignatory.JoinedOnLTE(*i.JoinedOnLTE))
+	}
+	if i.LeftOn != nil {
+		predicates = append(predicates, pactsignatory.LeftOnEQ(*i.LeftOn))
+	}
+	if i.LeftOnNEQ != nil {
+		predicates = append(predicates, pactsignatory.LeftOnNEQ(*i.LeftOnNEQ))
+	}
+	if len(i.LeftOnIn) > 0 {
+		predicates = append(predicates, pactsignatory.LeftOnIn(i.LeftOnIn...))
+	}
+	if len(i.LeftOnNotIn) > 0 {
+		predicates = append(predicates, pactsignatory.LeftOnNotIn(i.LeftOnNotIn...))
+	}
+	if i.LeftOnGT != nil {
+		predicates = append(predicates, pactsignatory.LeftOnGT(*i.LeftOnGT))
+	}
+	if i.LeftOnGTE != nil {
+		predicates = append(predicates, pactsignatory.LeftOnGTE(*i.LeftOnGTE))
+	}
+	if i.LeftOnLT != nil {
+		predicates = append(predicates, pactsignatory.LeftOnLT(*i.LeftOnLT))
+	}
+	if i.LeftOnLTE != nil {
+		predicates = append(predicates, pactsignatory.LeftOnLTE(*i.LeftOnLTE))
+	}
+	if i.LeftOnIsNil {
+		predicates = append(predicates, pactsignatory.LeftOnIsNil())
+	}
+	if i.LeftOnNotNil {
+		predicates = append(predicates, pactsignatory.LeftOnNotNil())
+	}
+
+	if i.HasPact != nil {
+		p := pactsignatory.HasPactWith(readablePact())
+		if !*i.HasPact {
+			p = pactsignatory.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasPactWith) > 0 {
+		with := make([]predicate.Pact, 0, len(i.HasPactWith))
+		for _, w := range i.HasPactWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasPactWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, pactsignatory.HasPactWith(append(with, readablePact())...))
+	}
+	if i.HasOrganization != nil {
+		p := pactsignatory.HasOrganizationWith(readableOrganization())
+		if !*i.HasOrganization {
+			p = pactsignatory.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasOrganizationWith) > 0 {
+		with := make([]predicate.Organization, 0, len(i.HasOrganizationWith))
+		for _, w := range i.HasOrganizationWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasOrganizationWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, pactsignatory.HasOrganizationWith(append(with, readableOrganization())...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyPactSignatoryWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return pactsignatory.And(predicates...), nil
 	}
 }
 
@@ -10580,6 +12006,10 @@ type ProtocolWhereInput struct {
 	// "objectives" edge predicates.
 	HasObjectives     *bool                  `json:"hasObjectives,omitempty"`
 	HasObjectivesWith []*ObjectiveWhereInput `json:"hasObjectivesWith,omitempty"`
+
+	// "interventions" edge predicates.
+	HasInterventions     *bool                     `json:"hasInterventions,omitempty"`
+	HasInterventionsWith []*InterventionWhereInput `json:"hasInterventionsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -10964,6 +12394,24 @@ func (i *ProtocolWhereInput) P() (predicate.Protocol, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, protocol.HasObjectivesWith(append(with, readableObjective())...))
+	}
+	if i.HasInterventions != nil {
+		p := protocol.HasInterventionsWith(readableIntervention())
+		if !*i.HasInterventions {
+			p = protocol.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasInterventionsWith) > 0 {
+		with := make([]predicate.Intervention, 0, len(i.HasInterventionsWith))
+		for _, w := range i.HasInterventionsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasInterventionsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, protocol.HasInterventionsWith(append(with, readableIntervention())...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -11484,6 +12932,18 @@ type ProtocolPartyWhereInput struct {
 	OperatingModeEqualFold    *string  `json:"operatingModeEqualFold,omitempty"`
 	OperatingModeContainsFold *string  `json:"operatingModeContainsFold,omitempty"`
 
+	// "signed_on" field predicates.
+	SignedOn       *domain.Date  `json:"signedOn,omitempty"`
+	SignedOnNEQ    *domain.Date  `json:"signedOnNEQ,omitempty"`
+	SignedOnIn     []domain.Date `json:"signedOnIn,omitempty"`
+	SignedOnNotIn  []domain.Date `json:"signedOnNotIn,omitempty"`
+	SignedOnGT     *domain.Date  `json:"signedOnGT,omitempty"`
+	SignedOnGTE    *domain.Date  `json:"signedOnGTE,omitempty"`
+	SignedOnLT     *domain.Date  `json:"signedOnLT,omitempty"`
+	SignedOnLTE    *domain.Date  `json:"signedOnLTE,omitempty"`
+	SignedOnIsNil  bool          `json:"signedOnIsNil,omitempty"`
+	SignedOnNotNil bool          `json:"signedOnNotNil,omitempty"`
+
 	// "protocol" edge predicates.
 	HasProtocol     *bool                 `json:"hasProtocol,omitempty"`
 	HasProtocolWith []*ProtocolWhereInput `json:"hasProtocolWith,omitempty"`
@@ -11713,6 +13173,36 @@ func (i *ProtocolPartyWhereInput) P() (predicate.ProtocolParty, error) {
 	}
 	if i.OperatingModeContainsFold != nil {
 		predicates = append(predicates, protocolparty.OperatingModeContainsFold(*i.OperatingModeContainsFold))
+	}
+	if i.SignedOn != nil {
+		predicates = append(predicates, protocolparty.SignedOnEQ(*i.SignedOn))
+	}
+	if i.SignedOnNEQ != nil {
+		predicates = append(predicates, protocolparty.SignedOnNEQ(*i.SignedOnNEQ))
+	}
+	if len(i.SignedOnIn) > 0 {
+		predicates = append(predicates, protocolparty.SignedOnIn(i.SignedOnIn...))
+	}
+	if len(i.SignedOnNotIn) > 0 {
+		predicates = append(predicates, protocolparty.SignedOnNotIn(i.SignedOnNotIn...))
+	}
+	if i.SignedOnGT != nil {
+		predicates = append(predicates, protocolparty.SignedOnGT(*i.SignedOnGT))
+	}
+	if i.SignedOnGTE != nil {
+		predicates = append(predicates, protocolparty.SignedOnGTE(*i.SignedOnGTE))
+	}
+	if i.SignedOnLT != nil {
+		predicates = append(predicates, protocolparty.SignedOnLT(*i.SignedOnLT))
+	}
+	if i.SignedOnLTE != nil {
+		predicates = append(predicates, protocolparty.SignedOnLTE(*i.SignedOnLTE))
+	}
+	if i.SignedOnIsNil {
+		predicates = append(predicates, protocolparty.SignedOnIsNil())
+	}
+	if i.SignedOnNotNil {
+		predicates = append(predicates, protocolparty.SignedOnNotNil())
 	}
 
 	if i.HasProtocol != nil {

@@ -15,6 +15,7 @@ import (
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/organization"
+	"github.com/progetto-win/win/ent/protocol"
 )
 
 // An action a network partner delivers within a plan, with dates, status, cost and fund (Intervento).
@@ -45,6 +46,7 @@ type Intervention struct {
 	intervention_case     *gid.ID
 	intervention_provider *gid.ID
 	intervention_fund     *gid.ID
+	intervention_protocol *gid.ID
 	selectValues          sql.SelectValues
 }
 
@@ -56,13 +58,15 @@ type InterventionEdges struct {
 	Provider *Organization `json:"provider,omitempty"`
 	// The fund paying for it (fondo di copertura).
 	Fund *Fund `json:"fund,omitempty"`
+	// The protocol under which it is delivered, if any (protocollo di riferimento).
+	Protocol *Protocol `json:"protocol,omitempty"`
 	// Outcomes the intervention led to (esiti).
 	Outcomes []*Outcome `json:"outcomes,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [4]map[string]int
+	totalCount [5]map[string]int
 
 	namedOutcomes map[string][]*Outcome
 }
@@ -100,10 +104,21 @@ func (e InterventionEdges) FundOrErr() (*Fund, error) {
 	return nil, &NotLoadedError{edge: "fund"}
 }
 
+// ProtocolOrErr returns the Protocol value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e InterventionEdges) ProtocolOrErr() (*Protocol, error) {
+	if e.Protocol != nil {
+		return e.Protocol, nil
+	} else if e.loadedTypes[3] {
+		return nil, &NotFoundError{label: protocol.Label}
+	}
+	return nil, &NotLoadedError{edge: "protocol"}
+}
+
 // OutcomesOrErr returns the Outcomes value or an error if the edge
 // was not loaded in eager-loading.
 func (e InterventionEdges) OutcomesOrErr() ([]*Outcome, error) {
-	if e.loadedTypes[3] {
+	if e.loadedTypes[4] {
 		return e.Outcomes, nil
 	}
 	return nil, &NotLoadedError{edge: "outcomes"}
@@ -131,6 +146,8 @@ func (*Intervention) scanValues(columns []string) ([]any, error) {
 		case intervention.ForeignKeys[1]: // intervention_provider
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
 		case intervention.ForeignKeys[2]: // intervention_fund
+			values[i] = &sql.NullScanner{S: new(gid.ID)}
+		case intervention.ForeignKeys[3]: // intervention_protocol
 			values[i] = &sql.NullScanner{S: new(gid.ID)}
 		default:
 			values[i] = new(sql.UnknownType)
@@ -223,6 +240,13 @@ func (_m *Intervention) assignValues(columns []string, values []any) error {
 				_m.intervention_fund = new(gid.ID)
 				*_m.intervention_fund = *value.S.(*gid.ID)
 			}
+		case intervention.ForeignKeys[3]:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field intervention_protocol", values[i])
+			} else if value.Valid {
+				_m.intervention_protocol = new(gid.ID)
+				*_m.intervention_protocol = *value.S.(*gid.ID)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -249,6 +273,11 @@ func (_m *Intervention) QueryProvider() *OrganizationQuery {
 // QueryFund queries the "fund" edge of the Intervention entity.
 func (_m *Intervention) QueryFund() *FundQuery {
 	return NewInterventionClient(_m.config).QueryFund(_m)
+}
+
+// QueryProtocol queries the "protocol" edge of the Intervention entity.
+func (_m *Intervention) QueryProtocol() *ProtocolQuery {
+	return NewInterventionClient(_m.config).QueryProtocol(_m)
 }
 
 // QueryOutcomes queries the "outcomes" edge of the Intervention entity.

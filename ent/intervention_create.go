@@ -17,6 +17,7 @@ import (
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/outcome"
+	"github.com/progetto-win/win/ent/protocol"
 )
 
 // InterventionCreate is the builder for creating a Intervention entity.
@@ -175,6 +176,25 @@ func (_c *InterventionCreate) SetNillableFundID(id *gid.ID) *InterventionCreate 
 // SetFund sets the "fund" edge to the Fund entity.
 func (_c *InterventionCreate) SetFund(v *Fund) *InterventionCreate {
 	return _c.SetFundID(v.ID)
+}
+
+// SetProtocolID sets the "protocol" edge to the Protocol entity by ID.
+func (_c *InterventionCreate) SetProtocolID(id gid.ID) *InterventionCreate {
+	_c.mutation.SetProtocolID(id)
+	return _c
+}
+
+// SetNillableProtocolID sets the "protocol" edge to the Protocol entity by ID if the given value is not nil.
+func (_c *InterventionCreate) SetNillableProtocolID(id *gid.ID) *InterventionCreate {
+	if id != nil {
+		_c = _c.SetProtocolID(*id)
+	}
+	return _c
+}
+
+// SetProtocol sets the "protocol" edge to the Protocol entity.
+func (_c *InterventionCreate) SetProtocol(v *Protocol) *InterventionCreate {
+	return _c.SetProtocolID(v.ID)
 }
 
 // AddOutcomeIDs adds the "outcomes" edge to the Outcome entity by IDs.
@@ -423,6 +443,23 @@ func (_c *InterventionCreate) createSpec() (*Intervention, *sqlgraph.CreateSpec)
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.intervention_fund = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ProtocolIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   intervention.ProtocolTable,
+			Columns: []string{intervention.ProtocolColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(protocol.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.intervention_protocol = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.OutcomesIDs(); len(nodes) > 0 {

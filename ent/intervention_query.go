@@ -21,6 +21,7 @@ import (
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/predicate"
+	"github.com/progetto-win/win/ent/protocol"
 )
 
 // InterventionQuery is the builder for querying Intervention entities.
@@ -33,6 +34,7 @@ type InterventionQuery struct {
 	withCase          *CaseFileQuery
 	withProvider      *OrganizationQuery
 	withFund          *FundQuery
+	withProtocol      *ProtocolQuery
 	withOutcomes      *OutcomeQuery
 	withFKs           bool
 	loadTotal         []func(context.Context, []*Intervention) error
@@ -133,6 +135,28 @@ func (_q *InterventionQuery) QueryFund() *FundQuery {
 			sqlgraph.From(intervention.Table, intervention.FieldID, selector),
 			sqlgraph.To(fund.Table, fund.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, intervention.FundTable, intervention.FundColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryProtocol chains the current query on the "protocol" edge.
+func (_q *InterventionQuery) QueryProtocol() *ProtocolQuery {
+	query := (&ProtocolClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(intervention.Table, intervention.FieldID, selector),
+			sqlgraph.To(protocol.Table, protocol.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, intervention.ProtocolTable, intervention.ProtocolColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -357,6 +381,7 @@ func (_q *InterventionQuery) Clone() *InterventionQuery {
 		withCase:     _q.withCase.Clone(),
 		withProvider: _q.withProvider.Clone(),
 		withFund:     _q.withFund.Clone(),
+		withProtocol: _q.withProtocol.Clone(),
 		withOutcomes: _q.withOutcomes.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
@@ -395,6 +420,17 @@ func (_q *InterventionQuery) WithFund(opts ...func(*FundQuery)) *InterventionQue
 		opt(query)
 	}
 	_q.withFund = query
+	return _q
+}
+
+// WithProtocol tells the query-builder to eager-load the nodes that are connected to
+// the "protocol" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *InterventionQuery) WithProtocol(opts ...func(*ProtocolQuery)) *InterventionQuery {
+	query := (&ProtocolClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withProtocol = query
 	return _q
 }
 
@@ -494,14 +530,15 @@ func (_q *InterventionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 		nodes       = []*Intervention{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withCase != nil,
 			_q.withProvider != nil,
 			_q.withFund != nil,
+			_q.withProtocol != nil,
 			_q.withOutcomes != nil,
 		}
 	)
-	if _q.withCase != nil || _q.withProvider != nil || _q.withFund != nil {
+	if _q.withCase != nil || _q.withProvider != nil || _q.withFund != nil || _q.withProtocol != nil {
 		withFKs = true
 	}
 	if withFKs {
@@ -543,6 +580,12 @@ func (_q *InterventionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 	if query := _q.withFund; query != nil {
 		if err := _q.loadFund(ctx, query, nodes, nil,
 			func(n *Intervention, e *Fund) { n.Edges.Fund = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withProtocol; query != nil {
+		if err := _q.loadProtocol(ctx, query, nodes, nil,
+			func(n *Intervention, e *Protocol) { n.Edges.Protocol = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -657,6 +700,38 @@ func (_q *InterventionQuery) loadFund(ctx context.Context, query *FundQuery, nod
 		nodes, ok := nodeids[n.ID]
 		if !ok {
 			return fmt.Errorf(`unexpected foreign-key "intervention_fund" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *InterventionQuery) loadProtocol(ctx context.Context, query *ProtocolQuery, nodes []*Intervention, init func(*Intervention), assign func(*Intervention, *Protocol)) error {
+	ids := make([]gid.ID, 0, len(nodes))
+	nodeids := make(map[gid.ID][]*Intervention)
+	for i := range nodes {
+		if nodes[i].intervention_protocol == nil {
+			continue
+		}
+		fk := *nodes[i].intervention_protocol
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(protocol.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "intervention_protocol" returned %v`, n.ID)
 		}
 		for i := range nodes {
 			assign(nodes[i], n)

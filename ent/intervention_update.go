@@ -18,6 +18,7 @@ import (
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/predicate"
+	"github.com/progetto-win/win/ent/protocol"
 )
 
 // InterventionUpdate is the builder for updating Intervention entities.
@@ -173,6 +174,25 @@ func (_u *InterventionUpdate) SetFund(v *Fund) *InterventionUpdate {
 	return _u.SetFundID(v.ID)
 }
 
+// SetProtocolID sets the "protocol" edge to the Protocol entity by ID.
+func (_u *InterventionUpdate) SetProtocolID(id gid.ID) *InterventionUpdate {
+	_u.mutation.SetProtocolID(id)
+	return _u
+}
+
+// SetNillableProtocolID sets the "protocol" edge to the Protocol entity by ID if the given value is not nil.
+func (_u *InterventionUpdate) SetNillableProtocolID(id *gid.ID) *InterventionUpdate {
+	if id != nil {
+		_u = _u.SetProtocolID(*id)
+	}
+	return _u
+}
+
+// SetProtocol sets the "protocol" edge to the Protocol entity.
+func (_u *InterventionUpdate) SetProtocol(v *Protocol) *InterventionUpdate {
+	return _u.SetProtocolID(v.ID)
+}
+
 // AddOutcomeIDs adds the "outcomes" edge to the Outcome entity by IDs.
 func (_u *InterventionUpdate) AddOutcomeIDs(ids ...gid.ID) *InterventionUpdate {
 	_u.mutation.AddOutcomeIDs(ids...)
@@ -202,6 +222,12 @@ func (_u *InterventionUpdate) ClearProvider() *InterventionUpdate {
 // ClearFund clears the "fund" edge to the Fund entity.
 func (_u *InterventionUpdate) ClearFund() *InterventionUpdate {
 	_u.mutation.ClearFund()
+	return _u
+}
+
+// ClearProtocol clears the "protocol" edge to the Protocol entity.
+func (_u *InterventionUpdate) ClearProtocol() *InterventionUpdate {
+	_u.mutation.ClearProtocol()
 	return _u
 }
 
@@ -393,6 +419,35 @@ func (_u *InterventionUpdate) sqlSave(ctx context.Context) (_node int, err error
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(fund.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ProtocolCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   intervention.ProtocolTable,
+			Columns: []string{intervention.ProtocolColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(protocol.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ProtocolIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   intervention.ProtocolTable,
+			Columns: []string{intervention.ProtocolColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(protocol.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -606,6 +661,25 @@ func (_u *InterventionUpdateOne) SetFund(v *Fund) *InterventionUpdateOne {
 	return _u.SetFundID(v.ID)
 }
 
+// SetProtocolID sets the "protocol" edge to the Protocol entity by ID.
+func (_u *InterventionUpdateOne) SetProtocolID(id gid.ID) *InterventionUpdateOne {
+	_u.mutation.SetProtocolID(id)
+	return _u
+}
+
+// SetNillableProtocolID sets the "protocol" edge to the Protocol entity by ID if the given value is not nil.
+func (_u *InterventionUpdateOne) SetNillableProtocolID(id *gid.ID) *InterventionUpdateOne {
+	if id != nil {
+		_u = _u.SetProtocolID(*id)
+	}
+	return _u
+}
+
+// SetProtocol sets the "protocol" edge to the Protocol entity.
+func (_u *InterventionUpdateOne) SetProtocol(v *Protocol) *InterventionUpdateOne {
+	return _u.SetProtocolID(v.ID)
+}
+
 // AddOutcomeIDs adds the "outcomes" edge to the Outcome entity by IDs.
 func (_u *InterventionUpdateOne) AddOutcomeIDs(ids ...gid.ID) *InterventionUpdateOne {
 	_u.mutation.AddOutcomeIDs(ids...)
@@ -635,6 +709,12 @@ func (_u *InterventionUpdateOne) ClearProvider() *InterventionUpdateOne {
 // ClearFund clears the "fund" edge to the Fund entity.
 func (_u *InterventionUpdateOne) ClearFund() *InterventionUpdateOne {
 	_u.mutation.ClearFund()
+	return _u
+}
+
+// ClearProtocol clears the "protocol" edge to the Protocol entity.
+func (_u *InterventionUpdateOne) ClearProtocol() *InterventionUpdateOne {
+	_u.mutation.ClearProtocol()
 	return _u
 }
 
@@ -856,6 +936,35 @@ func (_u *InterventionUpdateOne) sqlSave(ctx context.Context) (_node *Interventi
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(fund.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ProtocolCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   intervention.ProtocolTable,
+			Columns: []string{intervention.ProtocolColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(protocol.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ProtocolIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   intervention.ProtocolTable,
+			Columns: []string{intervention.ProtocolColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(protocol.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

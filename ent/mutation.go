@@ -20,6 +20,8 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/committeemember"
+	"github.com/progetto-win/win/ent/communityactivity"
 	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
@@ -42,6 +44,8 @@ import (
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/outgoingmail"
 	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/pactamendment"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/passwordtoken"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
@@ -76,6 +80,8 @@ const (
 	TypeCaseEvent                = "CaseEvent"
 	TypeCaseFile                 = "CaseFile"
 	TypeCommitment               = "Commitment"
+	TypeCommitteeMember          = "CommitteeMember"
+	TypeCommunityActivity        = "CommunityActivity"
 	TypeConsent                  = "Consent"
 	TypeDecision                 = "Decision"
 	TypeDirective                = "Directive"
@@ -98,6 +104,8 @@ const (
 	TypeOutcome                  = "Outcome"
 	TypeOutgoingMail             = "OutgoingMail"
 	TypePact                     = "Pact"
+	TypePactAmendment            = "PactAmendment"
+	TypePactSignatory            = "PactSignatory"
 	TypePasswordToken            = "PasswordToken"
 	TypePerson                   = "Person"
 	TypePersonIdentity           = "PersonIdentity"
@@ -9871,6 +9879,1740 @@ func (m *CommitmentMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Commitment edge %s", name)
 }
 
+// CommitteeMemberMutation represents an operation that mutates the CommitteeMember nodes in the graph.
+type CommitteeMemberMutation struct {
+	config
+	op                    Op
+	typ                   string
+	id                    *gid.ID
+	created_at            *time.Time
+	updated_at            *time.Time
+	role                  *committeemember.Role
+	from_on               *domain.Date
+	until_on              *domain.Date
+	clearedFields         map[string]struct{}
+	organization          *gid.ID
+	clearedorganization   bool
+	representative        *gid.ID
+	clearedrepresentative bool
+	done                  bool
+	oldValue              func(context.Context) (*CommitteeMember, error)
+	predicates            []predicate.CommitteeMember
+}
+
+var _ ent.Mutation = (*CommitteeMemberMutation)(nil)
+
+// committeememberOption allows management of the mutation configuration using functional options.
+type committeememberOption func(*CommitteeMemberMutation)
+
+// newCommitteeMemberMutation creates new mutation for the CommitteeMember entity.
+func newCommitteeMemberMutation(c config, op Op, opts ...committeememberOption) *CommitteeMemberMutation {
+	m := &CommitteeMemberMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCommitteeMember,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCommitteeMemberID sets the ID field of the mutation.
+func withCommitteeMemberID(id gid.ID) committeememberOption {
+	return func(m *CommitteeMemberMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CommitteeMember
+		)
+		m.oldValue = func(ctx context.Context) (*CommitteeMember, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CommitteeMember.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCommitteeMember sets the old CommitteeMember of the mutation.
+func withCommitteeMember(node *CommitteeMember) committeememberOption {
+	return func(m *CommitteeMemberMutation) {
+		m.oldValue = func(context.Context) (*CommitteeMember, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CommitteeMemberMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CommitteeMemberMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of CommitteeMember entities.
+func (m *CommitteeMemberMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CommitteeMemberMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CommitteeMemberMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CommitteeMember.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CommitteeMemberMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CommitteeMemberMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CommitteeMember entity.
+// If the CommitteeMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitteeMemberMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CommitteeMemberMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *CommitteeMemberMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *CommitteeMemberMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the CommitteeMember entity.
+// If the CommitteeMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitteeMemberMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *CommitteeMemberMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetRole sets the "role" field.
+func (m *CommitteeMemberMutation) SetRole(c committeemember.Role) {
+	m.role = &c
+}
+
+// Role returns the value of the "role" field in the mutation.
+func (m *CommitteeMemberMutation) Role() (r committeemember.Role, exists bool) {
+	v := m.role
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRole returns the old "role" field's value of the CommitteeMember entity.
+// If the CommitteeMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitteeMemberMutation) OldRole(ctx context.Context) (v committeemember.Role, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRole is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRole requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRole: %w", err)
+	}
+	return oldValue.Role, nil
+}
+
+// ResetRole resets all changes to the "role" field.
+func (m *CommitteeMemberMutation) ResetRole() {
+	m.role = nil
+}
+
+// SetFromOn sets the "from_on" field.
+func (m *CommitteeMemberMutation) SetFromOn(d domain.Date) {
+	m.from_on = &d
+}
+
+// FromOn returns the value of the "from_on" field in the mutation.
+func (m *CommitteeMemberMutation) FromOn() (r domain.Date, exists bool) {
+	v := m.from_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFromOn returns the old "from_on" field's value of the CommitteeMember entity.
+// If the CommitteeMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitteeMemberMutation) OldFromOn(ctx context.Context) (v domain.Date, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFromOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFromOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFromOn: %w", err)
+	}
+	return oldValue.FromOn, nil
+}
+
+// ResetFromOn resets all changes to the "from_on" field.
+func (m *CommitteeMemberMutation) ResetFromOn() {
+	m.from_on = nil
+}
+
+// SetUntilOn sets the "until_on" field.
+func (m *CommitteeMemberMutation) SetUntilOn(d domain.Date) {
+	m.until_on = &d
+}
+
+// UntilOn returns the value of the "until_on" field in the mutation.
+func (m *CommitteeMemberMutation) UntilOn() (r domain.Date, exists bool) {
+	v := m.until_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUntilOn returns the old "until_on" field's value of the CommitteeMember entity.
+// If the CommitteeMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommitteeMemberMutation) OldUntilOn(ctx context.Context) (v *domain.Date, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUntilOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUntilOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUntilOn: %w", err)
+	}
+	return oldValue.UntilOn, nil
+}
+
+// ClearUntilOn clears the value of the "until_on" field.
+func (m *CommitteeMemberMutation) ClearUntilOn() {
+	m.until_on = nil
+	m.clearedFields[committeemember.FieldUntilOn] = struct{}{}
+}
+
+// UntilOnCleared returns if the "until_on" field was cleared in this mutation.
+func (m *CommitteeMemberMutation) UntilOnCleared() bool {
+	_, ok := m.clearedFields[committeemember.FieldUntilOn]
+	return ok
+}
+
+// ResetUntilOn resets all changes to the "until_on" field.
+func (m *CommitteeMemberMutation) ResetUntilOn() {
+	m.until_on = nil
+	delete(m.clearedFields, committeemember.FieldUntilOn)
+}
+
+// SetOrganizationID sets the "organization" edge to the Organization entity by id.
+func (m *CommitteeMemberMutation) SetOrganizationID(id gid.ID) {
+	m.organization = &id
+}
+
+// ClearOrganization clears the "organization" edge to the Organization entity.
+func (m *CommitteeMemberMutation) ClearOrganization() {
+	m.clearedorganization = true
+}
+
+// OrganizationCleared reports if the "organization" edge to the Organization entity was cleared.
+func (m *CommitteeMemberMutation) OrganizationCleared() bool {
+	return m.clearedorganization
+}
+
+// OrganizationID returns the "organization" edge ID in the mutation.
+func (m *CommitteeMemberMutation) OrganizationID() (id gid.ID, exists bool) {
+	if m.organization != nil {
+		return *m.organization, true
+	}
+	return
+}
+
+// OrganizationIDs returns the "organization" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OrganizationID instead. It exists only for internal usage by the builders.
+func (m *CommitteeMemberMutation) OrganizationIDs() (ids []gid.ID) {
+	if id := m.organization; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOrganization resets all changes to the "organization" edge.
+func (m *CommitteeMemberMutation) ResetOrganization() {
+	m.organization = nil
+	m.clearedorganization = false
+}
+
+// SetRepresentativeID sets the "representative" edge to the User entity by id.
+func (m *CommitteeMemberMutation) SetRepresentativeID(id gid.ID) {
+	m.representative = &id
+}
+
+// ClearRepresentative clears the "representative" edge to the User entity.
+func (m *CommitteeMemberMutation) ClearRepresentative() {
+	m.clearedrepresentative = true
+}
+
+// RepresentativeCleared reports if the "representative" edge to the User entity was cleared.
+func (m *CommitteeMemberMutation) RepresentativeCleared() bool {
+	return m.clearedrepresentative
+}
+
+// RepresentativeID returns the "representative" edge ID in the mutation.
+func (m *CommitteeMemberMutation) RepresentativeID() (id gid.ID, exists bool) {
+	if m.representative != nil {
+		return *m.representative, true
+	}
+	return
+}
+
+// RepresentativeIDs returns the "representative" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RepresentativeID instead. It exists only for internal usage by the builders.
+func (m *CommitteeMemberMutation) RepresentativeIDs() (ids []gid.ID) {
+	if id := m.representative; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRepresentative resets all changes to the "representative" edge.
+func (m *CommitteeMemberMutation) ResetRepresentative() {
+	m.representative = nil
+	m.clearedrepresentative = false
+}
+
+// Where appends a list predicates to the CommitteeMemberMutation builder.
+func (m *CommitteeMemberMutation) Where(ps ...predicate.CommitteeMember) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CommitteeMemberMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CommitteeMemberMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CommitteeMember, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CommitteeMemberMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CommitteeMemberMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CommitteeMember).
+func (m *CommitteeMemberMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CommitteeMemberMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.created_at != nil {
+		fields = append(fields, committeemember.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, committeemember.FieldUpdatedAt)
+	}
+	if m.role != nil {
+		fields = append(fields, committeemember.FieldRole)
+	}
+	if m.from_on != nil {
+		fields = append(fields, committeemember.FieldFromOn)
+	}
+	if m.until_on != nil {
+		fields = append(fields, committeemember.FieldUntilOn)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CommitteeMemberMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case committeemember.FieldCreatedAt:
+		return m.CreatedAt()
+	case committeemember.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case committeemember.FieldRole:
+		return m.Role()
+	case committeemember.FieldFromOn:
+		return m.FromOn()
+	case committeemember.FieldUntilOn:
+		return m.UntilOn()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CommitteeMemberMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case committeemember.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case committeemember.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case committeemember.FieldRole:
+		return m.OldRole(ctx)
+	case committeemember.FieldFromOn:
+		return m.OldFromOn(ctx)
+	case committeemember.FieldUntilOn:
+		return m.OldUntilOn(ctx)
+	}
+	return nil, fmt.Errorf("unknown CommitteeMember field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CommitteeMemberMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case committeemember.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case committeemember.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case committeemember.FieldRole:
+		v, ok := value.(committeemember.Role)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRole(v)
+		return nil
+	case committeemember.FieldFromOn:
+		v, ok := value.(domain.Date)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFromOn(v)
+		return nil
+	case committeemember.FieldUntilOn:
+		v, ok := value.(domain.Date)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUntilOn(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CommitteeMember field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CommitteeMemberMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CommitteeMemberMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CommitteeMemberMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown CommitteeMember numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CommitteeMemberMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(committeemember.FieldUntilOn) {
+		fields = append(fields, committeemember.FieldUntilOn)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CommitteeMemberMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CommitteeMemberMutation) ClearField(name string) error {
+	switch name {
+	case committeemember.FieldUntilOn:
+		m.ClearUntilOn()
+		return nil
+	}
+	return fmt.Errorf("unknown CommitteeMember nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CommitteeMemberMutation) ResetField(name string) error {
+	switch name {
+	case committeemember.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case committeemember.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case committeemember.FieldRole:
+		m.ResetRole()
+		return nil
+	case committeemember.FieldFromOn:
+		m.ResetFromOn()
+		return nil
+	case committeemember.FieldUntilOn:
+		m.ResetUntilOn()
+		return nil
+	}
+	return fmt.Errorf("unknown CommitteeMember field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CommitteeMemberMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.organization != nil {
+		edges = append(edges, committeemember.EdgeOrganization)
+	}
+	if m.representative != nil {
+		edges = append(edges, committeemember.EdgeRepresentative)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CommitteeMemberMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case committeemember.EdgeOrganization:
+		if id := m.organization; id != nil {
+			return []ent.Value{*id}
+		}
+	case committeemember.EdgeRepresentative:
+		if id := m.representative; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CommitteeMemberMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CommitteeMemberMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CommitteeMemberMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedorganization {
+		edges = append(edges, committeemember.EdgeOrganization)
+	}
+	if m.clearedrepresentative {
+		edges = append(edges, committeemember.EdgeRepresentative)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CommitteeMemberMutation) EdgeCleared(name string) bool {
+	switch name {
+	case committeemember.EdgeOrganization:
+		return m.clearedorganization
+	case committeemember.EdgeRepresentative:
+		return m.clearedrepresentative
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CommitteeMemberMutation) ClearEdge(name string) error {
+	switch name {
+	case committeemember.EdgeOrganization:
+		m.ClearOrganization()
+		return nil
+	case committeemember.EdgeRepresentative:
+		m.ClearRepresentative()
+		return nil
+	}
+	return fmt.Errorf("unknown CommitteeMember unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CommitteeMemberMutation) ResetEdge(name string) error {
+	switch name {
+	case committeemember.EdgeOrganization:
+		m.ResetOrganization()
+		return nil
+	case committeemember.EdgeRepresentative:
+		m.ResetRepresentative()
+		return nil
+	}
+	return fmt.Errorf("unknown CommitteeMember edge %s", name)
+}
+
+// CommunityActivityMutation represents an operation that mutates the CommunityActivity nodes in the graph.
+type CommunityActivityMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *gid.ID
+	created_at          *time.Time
+	updated_at          *time.Time
+	title               *string
+	kind                *communityactivity.Kind
+	held_on             *domain.Date
+	participants        *int
+	addparticipants     *int
+	value_dimension     *communityactivity.ValueDimension
+	description         *string
+	clearedFields       map[string]struct{}
+	municipality        *gid.ID
+	clearedmunicipality bool
+	organizers          map[gid.ID]struct{}
+	removedorganizers   map[gid.ID]struct{}
+	clearedorganizers   bool
+	protocol            *gid.ID
+	clearedprotocol     bool
+	directive           *gid.ID
+	cleareddirective    bool
+	done                bool
+	oldValue            func(context.Context) (*CommunityActivity, error)
+	predicates          []predicate.CommunityActivity
+}
+
+var _ ent.Mutation = (*CommunityActivityMutation)(nil)
+
+// communityactivityOption allows management of the mutation configuration using functional options.
+type communityactivityOption func(*CommunityActivityMutation)
+
+// newCommunityActivityMutation creates new mutation for the CommunityActivity entity.
+func newCommunityActivityMutation(c config, op Op, opts ...communityactivityOption) *CommunityActivityMutation {
+	m := &CommunityActivityMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCommunityActivity,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCommunityActivityID sets the ID field of the mutation.
+func withCommunityActivityID(id gid.ID) communityactivityOption {
+	return func(m *CommunityActivityMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CommunityActivity
+		)
+		m.oldValue = func(ctx context.Context) (*CommunityActivity, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CommunityActivity.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCommunityActivity sets the old CommunityActivity of the mutation.
+func withCommunityActivity(node *CommunityActivity) communityactivityOption {
+	return func(m *CommunityActivityMutation) {
+		m.oldValue = func(context.Context) (*CommunityActivity, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CommunityActivityMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CommunityActivityMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of CommunityActivity entities.
+func (m *CommunityActivityMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CommunityActivityMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CommunityActivityMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CommunityActivity.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CommunityActivityMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CommunityActivityMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CommunityActivity entity.
+// If the CommunityActivity object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommunityActivityMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CommunityActivityMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *CommunityActivityMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *CommunityActivityMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the CommunityActivity entity.
+// If the CommunityActivity object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommunityActivityMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *CommunityActivityMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetTitle sets the "title" field.
+func (m *CommunityActivityMutation) SetTitle(s string) {
+	m.title = &s
+}
+
+// Title returns the value of the "title" field in the mutation.
+func (m *CommunityActivityMutation) Title() (r string, exists bool) {
+	v := m.title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitle returns the old "title" field's value of the CommunityActivity entity.
+// If the CommunityActivity object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommunityActivityMutation) OldTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitle: %w", err)
+	}
+	return oldValue.Title, nil
+}
+
+// ResetTitle resets all changes to the "title" field.
+func (m *CommunityActivityMutation) ResetTitle() {
+	m.title = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *CommunityActivityMutation) SetKind(c communityactivity.Kind) {
+	m.kind = &c
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *CommunityActivityMutation) Kind() (r communityactivity.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the CommunityActivity entity.
+// If the CommunityActivity object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommunityActivityMutation) OldKind(ctx context.Context) (v communityactivity.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *CommunityActivityMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetHeldOn sets the "held_on" field.
+func (m *CommunityActivityMutation) SetHeldOn(d domain.Date) {
+	m.held_on = &d
+}
+
+// HeldOn returns the value of the "held_on" field in the mutation.
+func (m *CommunityActivityMutation) HeldOn() (r domain.Date, exists bool) {
+	v := m.held_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHeldOn returns the old "held_on" field's value of the CommunityActivity entity.
+// If the CommunityActivity object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommunityActivityMutation) OldHeldOn(ctx context.Context) (v domain.Date, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHeldOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHeldOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHeldOn: %w", err)
+	}
+	return oldValue.HeldOn, nil
+}
+
+// ResetHeldOn resets all changes to the "held_on" field.
+func (m *CommunityActivityMutation) ResetHeldOn() {
+	m.held_on = nil
+}
+
+// SetParticipants sets the "participants" field.
+func (m *CommunityActivityMutation) SetParticipants(i int) {
+	m.participants = &i
+	m.addparticipants = nil
+}
+
+// Participants returns the value of the "participants" field in the mutation.
+func (m *CommunityActivityMutation) Participants() (r int, exists bool) {
+	v := m.participants
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldParticipants returns the old "participants" field's value of the CommunityActivity entity.
+// If the CommunityActivity object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommunityActivityMutation) OldParticipants(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldParticipants is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldParticipants requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldParticipants: %w", err)
+	}
+	return oldValue.Participants, nil
+}
+
+// AddParticipants adds i to the "participants" field.
+func (m *CommunityActivityMutation) AddParticipants(i int) {
+	if m.addparticipants != nil {
+		*m.addparticipants += i
+	} else {
+		m.addparticipants = &i
+	}
+}
+
+// AddedParticipants returns the value that was added to the "participants" field in this mutation.
+func (m *CommunityActivityMutation) AddedParticipants() (r int, exists bool) {
+	v := m.addparticipants
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetParticipants resets all changes to the "participants" field.
+func (m *CommunityActivityMutation) ResetParticipants() {
+	m.participants = nil
+	m.addparticipants = nil
+}
+
+// SetValueDimension sets the "value_dimension" field.
+func (m *CommunityActivityMutation) SetValueDimension(cd communityactivity.ValueDimension) {
+	m.value_dimension = &cd
+}
+
+// ValueDimension returns the value of the "value_dimension" field in the mutation.
+func (m *CommunityActivityMutation) ValueDimension() (r communityactivity.ValueDimension, exists bool) {
+	v := m.value_dimension
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldValueDimension returns the old "value_dimension" field's value of the CommunityActivity entity.
+// If the CommunityActivity object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommunityActivityMutation) OldValueDimension(ctx context.Context) (v communityactivity.ValueDimension, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldValueDimension is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldValueDimension requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldValueDimension: %w", err)
+	}
+	return oldValue.ValueDimension, nil
+}
+
+// ResetValueDimension resets all changes to the "value_dimension" field.
+func (m *CommunityActivityMutation) ResetValueDimension() {
+	m.value_dimension = nil
+}
+
+// SetDescription sets the "description" field.
+func (m *CommunityActivityMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *CommunityActivityMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the CommunityActivity entity.
+// If the CommunityActivity object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CommunityActivityMutation) OldDescription(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ClearDescription clears the value of the "description" field.
+func (m *CommunityActivityMutation) ClearDescription() {
+	m.description = nil
+	m.clearedFields[communityactivity.FieldDescription] = struct{}{}
+}
+
+// DescriptionCleared returns if the "description" field was cleared in this mutation.
+func (m *CommunityActivityMutation) DescriptionCleared() bool {
+	_, ok := m.clearedFields[communityactivity.FieldDescription]
+	return ok
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *CommunityActivityMutation) ResetDescription() {
+	m.description = nil
+	delete(m.clearedFields, communityactivity.FieldDescription)
+}
+
+// SetMunicipalityID sets the "municipality" edge to the Municipality entity by id.
+func (m *CommunityActivityMutation) SetMunicipalityID(id gid.ID) {
+	m.municipality = &id
+}
+
+// ClearMunicipality clears the "municipality" edge to the Municipality entity.
+func (m *CommunityActivityMutation) ClearMunicipality() {
+	m.clearedmunicipality = true
+}
+
+// MunicipalityCleared reports if the "municipality" edge to the Municipality entity was cleared.
+func (m *CommunityActivityMutation) MunicipalityCleared() bool {
+	return m.clearedmunicipality
+}
+
+// MunicipalityID returns the "municipality" edge ID in the mutation.
+func (m *CommunityActivityMutation) MunicipalityID() (id gid.ID, exists bool) {
+	if m.municipality != nil {
+		return *m.municipality, true
+	}
+	return
+}
+
+// MunicipalityIDs returns the "municipality" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// MunicipalityID instead. It exists only for internal usage by the builders.
+func (m *CommunityActivityMutation) MunicipalityIDs() (ids []gid.ID) {
+	if id := m.municipality; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetMunicipality resets all changes to the "municipality" edge.
+func (m *CommunityActivityMutation) ResetMunicipality() {
+	m.municipality = nil
+	m.clearedmunicipality = false
+}
+
+// AddOrganizerIDs adds the "organizers" edge to the Organization entity by ids.
+func (m *CommunityActivityMutation) AddOrganizerIDs(ids ...gid.ID) {
+	if m.organizers == nil {
+		m.organizers = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.organizers[ids[i]] = struct{}{}
+	}
+}
+
+// ClearOrganizers clears the "organizers" edge to the Organization entity.
+func (m *CommunityActivityMutation) ClearOrganizers() {
+	m.clearedorganizers = true
+}
+
+// OrganizersCleared reports if the "organizers" edge to the Organization entity was cleared.
+func (m *CommunityActivityMutation) OrganizersCleared() bool {
+	return m.clearedorganizers
+}
+
+// RemoveOrganizerIDs removes the "organizers" edge to the Organization entity by IDs.
+func (m *CommunityActivityMutation) RemoveOrganizerIDs(ids ...gid.ID) {
+	if m.removedorganizers == nil {
+		m.removedorganizers = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.organizers, ids[i])
+		m.removedorganizers[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedOrganizers returns the removed IDs of the "organizers" edge to the Organization entity.
+func (m *CommunityActivityMutation) RemovedOrganizersIDs() (ids []gid.ID) {
+	for id := range m.removedorganizers {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// OrganizersIDs returns the "organizers" edge IDs in the mutation.
+func (m *CommunityActivityMutation) OrganizersIDs() (ids []gid.ID) {
+	for id := range m.organizers {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetOrganizers resets all changes to the "organizers" edge.
+func (m *CommunityActivityMutation) ResetOrganizers() {
+	m.organizers = nil
+	m.clearedorganizers = false
+	m.removedorganizers = nil
+}
+
+// SetProtocolID sets the "protocol" edge to the Protocol entity by id.
+func (m *CommunityActivityMutation) SetProtocolID(id gid.ID) {
+	m.protocol = &id
+}
+
+// ClearProtocol clears the "protocol" edge to the Protocol entity.
+func (m *CommunityActivityMutation) ClearProtocol() {
+	m.clearedprotocol = true
+}
+
+// ProtocolCleared reports if the "protocol" edge to the Protocol entity was cleared.
+func (m *CommunityActivityMutation) ProtocolCleared() bool {
+	return m.clearedprotocol
+}
+
+// ProtocolID returns the "protocol" edge ID in the mutation.
+func (m *CommunityActivityMutation) ProtocolID() (id gid.ID, exists bool) {
+	if m.protocol != nil {
+		return *m.protocol, true
+	}
+	return
+}
+
+// ProtocolIDs returns the "protocol" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ProtocolID instead. It exists only for internal usage by the builders.
+func (m *CommunityActivityMutation) ProtocolIDs() (ids []gid.ID) {
+	if id := m.protocol; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetProtocol resets all changes to the "protocol" edge.
+func (m *CommunityActivityMutation) ResetProtocol() {
+	m.protocol = nil
+	m.clearedprotocol = false
+}
+
+// SetDirectiveID sets the "directive" edge to the Directive entity by id.
+func (m *CommunityActivityMutation) SetDirectiveID(id gid.ID) {
+	m.directive = &id
+}
+
+// ClearDirective clears the "directive" edge to the Directive entity.
+func (m *CommunityActivityMutation) ClearDirective() {
+	m.cleareddirective = true
+}
+
+// DirectiveCleared reports if the "directive" edge to the Directive entity was cleared.
+func (m *CommunityActivityMutation) DirectiveCleared() bool {
+	return m.cleareddirective
+}
+
+// DirectiveID returns the "directive" edge ID in the mutation.
+func (m *CommunityActivityMutation) DirectiveID() (id gid.ID, exists bool) {
+	if m.directive != nil {
+		return *m.directive, true
+	}
+	return
+}
+
+// DirectiveIDs returns the "directive" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DirectiveID instead. It exists only for internal usage by the builders.
+func (m *CommunityActivityMutation) DirectiveIDs() (ids []gid.ID) {
+	if id := m.directive; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDirective resets all changes to the "directive" edge.
+func (m *CommunityActivityMutation) ResetDirective() {
+	m.directive = nil
+	m.cleareddirective = false
+}
+
+// Where appends a list predicates to the CommunityActivityMutation builder.
+func (m *CommunityActivityMutation) Where(ps ...predicate.CommunityActivity) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CommunityActivityMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CommunityActivityMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CommunityActivity, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CommunityActivityMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CommunityActivityMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CommunityActivity).
+func (m *CommunityActivityMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CommunityActivityMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.created_at != nil {
+		fields = append(fields, communityactivity.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, communityactivity.FieldUpdatedAt)
+	}
+	if m.title != nil {
+		fields = append(fields, communityactivity.FieldTitle)
+	}
+	if m.kind != nil {
+		fields = append(fields, communityactivity.FieldKind)
+	}
+	if m.held_on != nil {
+		fields = append(fields, communityactivity.FieldHeldOn)
+	}
+	if m.participants != nil {
+		fields = append(fields, communityactivity.FieldParticipants)
+	}
+	if m.value_dimension != nil {
+		fields = append(fields, communityactivity.FieldValueDimension)
+	}
+	if m.description != nil {
+		fields = append(fields, communityactivity.FieldDescription)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CommunityActivityMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case communityactivity.FieldCreatedAt:
+		return m.CreatedAt()
+	case communityactivity.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case communityactivity.FieldTitle:
+		return m.Title()
+	case communityactivity.FieldKind:
+		return m.Kind()
+	case communityactivity.FieldHeldOn:
+		return m.HeldOn()
+	case communityactivity.FieldParticipants:
+		return m.Participants()
+	case communityactivity.FieldValueDimension:
+		return m.ValueDimension()
+	case communityactivity.FieldDescription:
+		return m.Description()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CommunityActivityMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case communityactivity.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case communityactivity.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case communityactivity.FieldTitle:
+		return m.OldTitle(ctx)
+	case communityactivity.FieldKind:
+		return m.OldKind(ctx)
+	case communityactivity.FieldHeldOn:
+		return m.OldHeldOn(ctx)
+	case communityactivity.FieldParticipants:
+		return m.OldParticipants(ctx)
+	case communityactivity.FieldValueDimension:
+		return m.OldValueDimension(ctx)
+	case communityactivity.FieldDescription:
+		return m.OldDescription(ctx)
+	}
+	return nil, fmt.Errorf("unknown CommunityActivity field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CommunityActivityMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case communityactivity.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case communityactivity.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case communityactivity.FieldTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitle(v)
+		return nil
+	case communityactivity.FieldKind:
+		v, ok := value.(communityactivity.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case communityactivity.FieldHeldOn:
+		v, ok := value.(domain.Date)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHeldOn(v)
+		return nil
+	case communityactivity.FieldParticipants:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetParticipants(v)
+		return nil
+	case communityactivity.FieldValueDimension:
+		v, ok := value.(communityactivity.ValueDimension)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetValueDimension(v)
+		return nil
+	case communityactivity.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CommunityActivity field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CommunityActivityMutation) AddedFields() []string {
+	var fields []string
+	if m.addparticipants != nil {
+		fields = append(fields, communityactivity.FieldParticipants)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CommunityActivityMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case communityactivity.FieldParticipants:
+		return m.AddedParticipants()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CommunityActivityMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case communityactivity.FieldParticipants:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddParticipants(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CommunityActivity numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CommunityActivityMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(communityactivity.FieldDescription) {
+		fields = append(fields, communityactivity.FieldDescription)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CommunityActivityMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CommunityActivityMutation) ClearField(name string) error {
+	switch name {
+	case communityactivity.FieldDescription:
+		m.ClearDescription()
+		return nil
+	}
+	return fmt.Errorf("unknown CommunityActivity nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CommunityActivityMutation) ResetField(name string) error {
+	switch name {
+	case communityactivity.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case communityactivity.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case communityactivity.FieldTitle:
+		m.ResetTitle()
+		return nil
+	case communityactivity.FieldKind:
+		m.ResetKind()
+		return nil
+	case communityactivity.FieldHeldOn:
+		m.ResetHeldOn()
+		return nil
+	case communityactivity.FieldParticipants:
+		m.ResetParticipants()
+		return nil
+	case communityactivity.FieldValueDimension:
+		m.ResetValueDimension()
+		return nil
+	case communityactivity.FieldDescription:
+		m.ResetDescription()
+		return nil
+	}
+	return fmt.Errorf("unknown CommunityActivity field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CommunityActivityMutation) AddedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.municipality != nil {
+		edges = append(edges, communityactivity.EdgeMunicipality)
+	}
+	if m.organizers != nil {
+		edges = append(edges, communityactivity.EdgeOrganizers)
+	}
+	if m.protocol != nil {
+		edges = append(edges, communityactivity.EdgeProtocol)
+	}
+	if m.directive != nil {
+		edges = append(edges, communityactivity.EdgeDirective)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CommunityActivityMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case communityactivity.EdgeMunicipality:
+		if id := m.municipality; id != nil {
+			return []ent.Value{*id}
+		}
+	case communityactivity.EdgeOrganizers:
+		ids := make([]ent.Value, 0, len(m.organizers))
+		for id := range m.organizers {
+			ids = append(ids, id)
+		}
+		return ids
+	case communityactivity.EdgeProtocol:
+		if id := m.protocol; id != nil {
+			return []ent.Value{*id}
+		}
+	case communityactivity.EdgeDirective:
+		if id := m.directive; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CommunityActivityMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.removedorganizers != nil {
+		edges = append(edges, communityactivity.EdgeOrganizers)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CommunityActivityMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case communityactivity.EdgeOrganizers:
+		ids := make([]ent.Value, 0, len(m.removedorganizers))
+		for id := range m.removedorganizers {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CommunityActivityMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.clearedmunicipality {
+		edges = append(edges, communityactivity.EdgeMunicipality)
+	}
+	if m.clearedorganizers {
+		edges = append(edges, communityactivity.EdgeOrganizers)
+	}
+	if m.clearedprotocol {
+		edges = append(edges, communityactivity.EdgeProtocol)
+	}
+	if m.cleareddirective {
+		edges = append(edges, communityactivity.EdgeDirective)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CommunityActivityMutation) EdgeCleared(name string) bool {
+	switch name {
+	case communityactivity.EdgeMunicipality:
+		return m.clearedmunicipality
+	case communityactivity.EdgeOrganizers:
+		return m.clearedorganizers
+	case communityactivity.EdgeProtocol:
+		return m.clearedprotocol
+	case communityactivity.EdgeDirective:
+		return m.cleareddirective
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CommunityActivityMutation) ClearEdge(name string) error {
+	switch name {
+	case communityactivity.EdgeMunicipality:
+		m.ClearMunicipality()
+		return nil
+	case communityactivity.EdgeProtocol:
+		m.ClearProtocol()
+		return nil
+	case communityactivity.EdgeDirective:
+		m.ClearDirective()
+		return nil
+	}
+	return fmt.Errorf("unknown CommunityActivity unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CommunityActivityMutation) ResetEdge(name string) error {
+	switch name {
+	case communityactivity.EdgeMunicipality:
+		m.ResetMunicipality()
+		return nil
+	case communityactivity.EdgeOrganizers:
+		m.ResetOrganizers()
+		return nil
+	case communityactivity.EdgeProtocol:
+		m.ResetProtocol()
+		return nil
+	case communityactivity.EdgeDirective:
+		m.ResetDirective()
+		return nil
+	}
+	return fmt.Errorf("unknown CommunityActivity edge %s", name)
+}
+
 // ConsentMutation represents an operation that mutates the Consent nodes in the graph.
 type ConsentMutation struct {
 	config
@@ -11111,6 +12853,7 @@ type DecisionMutation struct {
 	created_at       *time.Time
 	updated_at       *time.Time
 	text             *string
+	level            *decision.Level
 	clearedFields    map[string]struct{}
 	meeting          *gid.ID
 	clearedmeeting   bool
@@ -11337,6 +13080,55 @@ func (m *DecisionMutation) ResetText() {
 	m.text = nil
 }
 
+// SetLevel sets the "level" field.
+func (m *DecisionMutation) SetLevel(d decision.Level) {
+	m.level = &d
+}
+
+// Level returns the value of the "level" field in the mutation.
+func (m *DecisionMutation) Level() (r decision.Level, exists bool) {
+	v := m.level
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLevel returns the old "level" field's value of the Decision entity.
+// If the Decision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DecisionMutation) OldLevel(ctx context.Context) (v *decision.Level, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLevel is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLevel requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLevel: %w", err)
+	}
+	return oldValue.Level, nil
+}
+
+// ClearLevel clears the value of the "level" field.
+func (m *DecisionMutation) ClearLevel() {
+	m.level = nil
+	m.clearedFields[decision.FieldLevel] = struct{}{}
+}
+
+// LevelCleared returns if the "level" field was cleared in this mutation.
+func (m *DecisionMutation) LevelCleared() bool {
+	_, ok := m.clearedFields[decision.FieldLevel]
+	return ok
+}
+
+// ResetLevel resets all changes to the "level" field.
+func (m *DecisionMutation) ResetLevel() {
+	m.level = nil
+	delete(m.clearedFields, decision.FieldLevel)
+}
+
 // SetMeetingID sets the "meeting" edge to the Meeting entity by id.
 func (m *DecisionMutation) SetMeetingID(id gid.ID) {
 	m.meeting = &id
@@ -11527,7 +13319,7 @@ func (m *DecisionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *DecisionMutation) Fields() []string {
-	fields := make([]string, 0, 3)
+	fields := make([]string, 0, 4)
 	if m.created_at != nil {
 		fields = append(fields, decision.FieldCreatedAt)
 	}
@@ -11536,6 +13328,9 @@ func (m *DecisionMutation) Fields() []string {
 	}
 	if m.text != nil {
 		fields = append(fields, decision.FieldText)
+	}
+	if m.level != nil {
+		fields = append(fields, decision.FieldLevel)
 	}
 	return fields
 }
@@ -11551,6 +13346,8 @@ func (m *DecisionMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case decision.FieldText:
 		return m.Text()
+	case decision.FieldLevel:
+		return m.Level()
 	}
 	return nil, false
 }
@@ -11566,6 +13363,8 @@ func (m *DecisionMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldUpdatedAt(ctx)
 	case decision.FieldText:
 		return m.OldText(ctx)
+	case decision.FieldLevel:
+		return m.OldLevel(ctx)
 	}
 	return nil, fmt.Errorf("unknown Decision field %s", name)
 }
@@ -11596,6 +13395,13 @@ func (m *DecisionMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetText(v)
 		return nil
+	case decision.FieldLevel:
+		v, ok := value.(decision.Level)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLevel(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Decision field %s", name)
 }
@@ -11625,7 +13431,11 @@ func (m *DecisionMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *DecisionMutation) ClearedFields() []string {
-	return nil
+	var fields []string
+	if m.FieldCleared(decision.FieldLevel) {
+		fields = append(fields, decision.FieldLevel)
+	}
+	return fields
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -11638,6 +13448,11 @@ func (m *DecisionMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *DecisionMutation) ClearField(name string) error {
+	switch name {
+	case decision.FieldLevel:
+		m.ClearLevel()
+		return nil
+	}
 	return fmt.Errorf("unknown Decision nullable field %s", name)
 }
 
@@ -11653,6 +13468,9 @@ func (m *DecisionMutation) ResetField(name string) error {
 		return nil
 	case decision.FieldText:
 		m.ResetText()
+		return nil
+	case decision.FieldLevel:
+		m.ResetLevel()
 		return nil
 	}
 	return fmt.Errorf("unknown Decision field %s", name)
@@ -11798,6 +13616,8 @@ type DirectiveMutation struct {
 	body                    *string
 	issued_on               *domain.Date
 	all_tables              *bool
+	due_on                  *domain.Date
+	level                   *directive.Level
 	clearedFields           map[string]struct{}
 	tables                  map[gid.ID]struct{}
 	removedtables           map[gid.ID]struct{}
@@ -12130,6 +13950,91 @@ func (m *DirectiveMutation) ResetAllTables() {
 	m.all_tables = nil
 }
 
+// SetDueOn sets the "due_on" field.
+func (m *DirectiveMutation) SetDueOn(d domain.Date) {
+	m.due_on = &d
+}
+
+// DueOn returns the value of the "due_on" field in the mutation.
+func (m *DirectiveMutation) DueOn() (r domain.Date, exists bool) {
+	v := m.due_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDueOn returns the old "due_on" field's value of the Directive entity.
+// If the Directive object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DirectiveMutation) OldDueOn(ctx context.Context) (v *domain.Date, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDueOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDueOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDueOn: %w", err)
+	}
+	return oldValue.DueOn, nil
+}
+
+// ClearDueOn clears the value of the "due_on" field.
+func (m *DirectiveMutation) ClearDueOn() {
+	m.due_on = nil
+	m.clearedFields[directive.FieldDueOn] = struct{}{}
+}
+
+// DueOnCleared returns if the "due_on" field was cleared in this mutation.
+func (m *DirectiveMutation) DueOnCleared() bool {
+	_, ok := m.clearedFields[directive.FieldDueOn]
+	return ok
+}
+
+// ResetDueOn resets all changes to the "due_on" field.
+func (m *DirectiveMutation) ResetDueOn() {
+	m.due_on = nil
+	delete(m.clearedFields, directive.FieldDueOn)
+}
+
+// SetLevel sets the "level" field.
+func (m *DirectiveMutation) SetLevel(d directive.Level) {
+	m.level = &d
+}
+
+// Level returns the value of the "level" field in the mutation.
+func (m *DirectiveMutation) Level() (r directive.Level, exists bool) {
+	v := m.level
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLevel returns the old "level" field's value of the Directive entity.
+// If the Directive object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DirectiveMutation) OldLevel(ctx context.Context) (v directive.Level, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLevel is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLevel requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLevel: %w", err)
+	}
+	return oldValue.Level, nil
+}
+
+// ResetLevel resets all changes to the "level" field.
+func (m *DirectiveMutation) ResetLevel() {
+	m.level = nil
+}
+
 // AddTableIDs adds the "tables" edge to the TerritorialTable entity by ids.
 func (m *DirectiveMutation) AddTableIDs(ids ...gid.ID) {
 	if m.tables == nil {
@@ -12272,7 +14177,7 @@ func (m *DirectiveMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *DirectiveMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 8)
 	if m.created_at != nil {
 		fields = append(fields, directive.FieldCreatedAt)
 	}
@@ -12290,6 +14195,12 @@ func (m *DirectiveMutation) Fields() []string {
 	}
 	if m.all_tables != nil {
 		fields = append(fields, directive.FieldAllTables)
+	}
+	if m.due_on != nil {
+		fields = append(fields, directive.FieldDueOn)
+	}
+	if m.level != nil {
+		fields = append(fields, directive.FieldLevel)
 	}
 	return fields
 }
@@ -12311,6 +14222,10 @@ func (m *DirectiveMutation) Field(name string) (ent.Value, bool) {
 		return m.IssuedOn()
 	case directive.FieldAllTables:
 		return m.AllTables()
+	case directive.FieldDueOn:
+		return m.DueOn()
+	case directive.FieldLevel:
+		return m.Level()
 	}
 	return nil, false
 }
@@ -12332,6 +14247,10 @@ func (m *DirectiveMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldIssuedOn(ctx)
 	case directive.FieldAllTables:
 		return m.OldAllTables(ctx)
+	case directive.FieldDueOn:
+		return m.OldDueOn(ctx)
+	case directive.FieldLevel:
+		return m.OldLevel(ctx)
 	}
 	return nil, fmt.Errorf("unknown Directive field %s", name)
 }
@@ -12383,6 +14302,20 @@ func (m *DirectiveMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetAllTables(v)
 		return nil
+	case directive.FieldDueOn:
+		v, ok := value.(domain.Date)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDueOn(v)
+		return nil
+	case directive.FieldLevel:
+		v, ok := value.(directive.Level)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLevel(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Directive field %s", name)
 }
@@ -12412,7 +14345,11 @@ func (m *DirectiveMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *DirectiveMutation) ClearedFields() []string {
-	return nil
+	var fields []string
+	if m.FieldCleared(directive.FieldDueOn) {
+		fields = append(fields, directive.FieldDueOn)
+	}
+	return fields
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -12425,6 +14362,11 @@ func (m *DirectiveMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *DirectiveMutation) ClearField(name string) error {
+	switch name {
+	case directive.FieldDueOn:
+		m.ClearDueOn()
+		return nil
+	}
 	return fmt.Errorf("unknown Directive nullable field %s", name)
 }
 
@@ -12449,6 +14391,12 @@ func (m *DirectiveMutation) ResetField(name string) error {
 		return nil
 	case directive.FieldAllTables:
 		m.ResetAllTables()
+		return nil
+	case directive.FieldDueOn:
+		m.ResetDueOn()
+		return nil
+	case directive.FieldLevel:
+		m.ResetLevel()
 		return nil
 	}
 	return fmt.Errorf("unknown Directive field %s", name)
@@ -12574,6 +14522,10 @@ type DirectiveAcknowledgementMutation struct {
 	updated_at             *time.Time
 	acknowledged_at        *time.Time
 	note                   *string
+	status                 *directiveacknowledgement.Status
+	status_on              *domain.Date
+	evidence               *string
+	reason                 *string
 	clearedFields          map[string]struct{}
 	directive              *gid.ID
 	cleareddirective       bool
@@ -12581,6 +14533,9 @@ type DirectiveAcknowledgementMutation struct {
 	clearedtable           bool
 	acknowledged_by        *gid.ID
 	clearedacknowledged_by bool
+	documents              map[gid.ID]struct{}
+	removeddocuments       map[gid.ID]struct{}
+	cleareddocuments       bool
 	done                   bool
 	oldValue               func(context.Context) (*DirectiveAcknowledgement, error)
 	predicates             []predicate.DirectiveAcknowledgement
@@ -12847,6 +14802,189 @@ func (m *DirectiveAcknowledgementMutation) ResetNote() {
 	delete(m.clearedFields, directiveacknowledgement.FieldNote)
 }
 
+// SetStatus sets the "status" field.
+func (m *DirectiveAcknowledgementMutation) SetStatus(d directiveacknowledgement.Status) {
+	m.status = &d
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *DirectiveAcknowledgementMutation) Status() (r directiveacknowledgement.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the DirectiveAcknowledgement entity.
+// If the DirectiveAcknowledgement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DirectiveAcknowledgementMutation) OldStatus(ctx context.Context) (v directiveacknowledgement.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *DirectiveAcknowledgementMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetStatusOn sets the "status_on" field.
+func (m *DirectiveAcknowledgementMutation) SetStatusOn(d domain.Date) {
+	m.status_on = &d
+}
+
+// StatusOn returns the value of the "status_on" field in the mutation.
+func (m *DirectiveAcknowledgementMutation) StatusOn() (r domain.Date, exists bool) {
+	v := m.status_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatusOn returns the old "status_on" field's value of the DirectiveAcknowledgement entity.
+// If the DirectiveAcknowledgement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DirectiveAcknowledgementMutation) OldStatusOn(ctx context.Context) (v *domain.Date, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatusOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatusOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatusOn: %w", err)
+	}
+	return oldValue.StatusOn, nil
+}
+
+// ClearStatusOn clears the value of the "status_on" field.
+func (m *DirectiveAcknowledgementMutation) ClearStatusOn() {
+	m.status_on = nil
+	m.clearedFields[directiveacknowledgement.FieldStatusOn] = struct{}{}
+}
+
+// StatusOnCleared returns if the "status_on" field was cleared in this mutation.
+func (m *DirectiveAcknowledgementMutation) StatusOnCleared() bool {
+	_, ok := m.clearedFields[directiveacknowledgement.FieldStatusOn]
+	return ok
+}
+
+// ResetStatusOn resets all changes to the "status_on" field.
+func (m *DirectiveAcknowledgementMutation) ResetStatusOn() {
+	m.status_on = nil
+	delete(m.clearedFields, directiveacknowledgement.FieldStatusOn)
+}
+
+// SetEvidence sets the "evidence" field.
+func (m *DirectiveAcknowledgementMutation) SetEvidence(s string) {
+	m.evidence = &s
+}
+
+// Evidence returns the value of the "evidence" field in the mutation.
+func (m *DirectiveAcknowledgementMutation) Evidence() (r string, exists bool) {
+	v := m.evidence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEvidence returns the old "evidence" field's value of the DirectiveAcknowledgement entity.
+// If the DirectiveAcknowledgement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DirectiveAcknowledgementMutation) OldEvidence(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEvidence is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEvidence requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEvidence: %w", err)
+	}
+	return oldValue.Evidence, nil
+}
+
+// ClearEvidence clears the value of the "evidence" field.
+func (m *DirectiveAcknowledgementMutation) ClearEvidence() {
+	m.evidence = nil
+	m.clearedFields[directiveacknowledgement.FieldEvidence] = struct{}{}
+}
+
+// EvidenceCleared returns if the "evidence" field was cleared in this mutation.
+func (m *DirectiveAcknowledgementMutation) EvidenceCleared() bool {
+	_, ok := m.clearedFields[directiveacknowledgement.FieldEvidence]
+	return ok
+}
+
+// ResetEvidence resets all changes to the "evidence" field.
+func (m *DirectiveAcknowledgementMutation) ResetEvidence() {
+	m.evidence = nil
+	delete(m.clearedFields, directiveacknowledgement.FieldEvidence)
+}
+
+// SetReason sets the "reason" field.
+func (m *DirectiveAcknowledgementMutation) SetReason(s string) {
+	m.reason = &s
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *DirectiveAcknowledgementMutation) Reason() (r string, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the DirectiveAcknowledgement entity.
+// If the DirectiveAcknowledgement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DirectiveAcknowledgementMutation) OldReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ClearReason clears the value of the "reason" field.
+func (m *DirectiveAcknowledgementMutation) ClearReason() {
+	m.reason = nil
+	m.clearedFields[directiveacknowledgement.FieldReason] = struct{}{}
+}
+
+// ReasonCleared returns if the "reason" field was cleared in this mutation.
+func (m *DirectiveAcknowledgementMutation) ReasonCleared() bool {
+	_, ok := m.clearedFields[directiveacknowledgement.FieldReason]
+	return ok
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *DirectiveAcknowledgementMutation) ResetReason() {
+	m.reason = nil
+	delete(m.clearedFields, directiveacknowledgement.FieldReason)
+}
+
 // SetDirectiveID sets the "directive" edge to the Directive entity by id.
 func (m *DirectiveAcknowledgementMutation) SetDirectiveID(id gid.ID) {
 	m.directive = &id
@@ -12964,6 +15102,60 @@ func (m *DirectiveAcknowledgementMutation) ResetAcknowledgedBy() {
 	m.clearedacknowledged_by = false
 }
 
+// AddDocumentIDs adds the "documents" edge to the Document entity by ids.
+func (m *DirectiveAcknowledgementMutation) AddDocumentIDs(ids ...gid.ID) {
+	if m.documents == nil {
+		m.documents = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.documents[ids[i]] = struct{}{}
+	}
+}
+
+// ClearDocuments clears the "documents" edge to the Document entity.
+func (m *DirectiveAcknowledgementMutation) ClearDocuments() {
+	m.cleareddocuments = true
+}
+
+// DocumentsCleared reports if the "documents" edge to the Document entity was cleared.
+func (m *DirectiveAcknowledgementMutation) DocumentsCleared() bool {
+	return m.cleareddocuments
+}
+
+// RemoveDocumentIDs removes the "documents" edge to the Document entity by IDs.
+func (m *DirectiveAcknowledgementMutation) RemoveDocumentIDs(ids ...gid.ID) {
+	if m.removeddocuments == nil {
+		m.removeddocuments = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.documents, ids[i])
+		m.removeddocuments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedDocuments returns the removed IDs of the "documents" edge to the Document entity.
+func (m *DirectiveAcknowledgementMutation) RemovedDocumentsIDs() (ids []gid.ID) {
+	for id := range m.removeddocuments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// DocumentsIDs returns the "documents" edge IDs in the mutation.
+func (m *DirectiveAcknowledgementMutation) DocumentsIDs() (ids []gid.ID) {
+	for id := range m.documents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetDocuments resets all changes to the "documents" edge.
+func (m *DirectiveAcknowledgementMutation) ResetDocuments() {
+	m.documents = nil
+	m.cleareddocuments = false
+	m.removeddocuments = nil
+}
+
 // Where appends a list predicates to the DirectiveAcknowledgementMutation builder.
 func (m *DirectiveAcknowledgementMutation) Where(ps ...predicate.DirectiveAcknowledgement) {
 	m.predicates = append(m.predicates, ps...)
@@ -12998,7 +15190,7 @@ func (m *DirectiveAcknowledgementMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *DirectiveAcknowledgementMutation) Fields() []string {
-	fields := make([]string, 0, 4)
+	fields := make([]string, 0, 8)
 	if m.created_at != nil {
 		fields = append(fields, directiveacknowledgement.FieldCreatedAt)
 	}
@@ -13010,6 +15202,18 @@ func (m *DirectiveAcknowledgementMutation) Fields() []string {
 	}
 	if m.note != nil {
 		fields = append(fields, directiveacknowledgement.FieldNote)
+	}
+	if m.status != nil {
+		fields = append(fields, directiveacknowledgement.FieldStatus)
+	}
+	if m.status_on != nil {
+		fields = append(fields, directiveacknowledgement.FieldStatusOn)
+	}
+	if m.evidence != nil {
+		fields = append(fields, directiveacknowledgement.FieldEvidence)
+	}
+	if m.reason != nil {
+		fields = append(fields, directiveacknowledgement.FieldReason)
 	}
 	return fields
 }
@@ -13027,6 +15231,14 @@ func (m *DirectiveAcknowledgementMutation) Field(name string) (ent.Value, bool) 
 		return m.AcknowledgedAt()
 	case directiveacknowledgement.FieldNote:
 		return m.Note()
+	case directiveacknowledgement.FieldStatus:
+		return m.Status()
+	case directiveacknowledgement.FieldStatusOn:
+		return m.StatusOn()
+	case directiveacknowledgement.FieldEvidence:
+		return m.Evidence()
+	case directiveacknowledgement.FieldReason:
+		return m.Reason()
 	}
 	return nil, false
 }
@@ -13044,6 +15256,14 @@ func (m *DirectiveAcknowledgementMutation) OldField(ctx context.Context, name st
 		return m.OldAcknowledgedAt(ctx)
 	case directiveacknowledgement.FieldNote:
 		return m.OldNote(ctx)
+	case directiveacknowledgement.FieldStatus:
+		return m.OldStatus(ctx)
+	case directiveacknowledgement.FieldStatusOn:
+		return m.OldStatusOn(ctx)
+	case directiveacknowledgement.FieldEvidence:
+		return m.OldEvidence(ctx)
+	case directiveacknowledgement.FieldReason:
+		return m.OldReason(ctx)
 	}
 	return nil, fmt.Errorf("unknown DirectiveAcknowledgement field %s", name)
 }
@@ -13081,6 +15301,34 @@ func (m *DirectiveAcknowledgementMutation) SetField(name string, value ent.Value
 		}
 		m.SetNote(v)
 		return nil
+	case directiveacknowledgement.FieldStatus:
+		v, ok := value.(directiveacknowledgement.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case directiveacknowledgement.FieldStatusOn:
+		v, ok := value.(domain.Date)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatusOn(v)
+		return nil
+	case directiveacknowledgement.FieldEvidence:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEvidence(v)
+		return nil
+	case directiveacknowledgement.FieldReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
 	}
 	return fmt.Errorf("unknown DirectiveAcknowledgement field %s", name)
 }
@@ -13114,6 +15362,15 @@ func (m *DirectiveAcknowledgementMutation) ClearedFields() []string {
 	if m.FieldCleared(directiveacknowledgement.FieldNote) {
 		fields = append(fields, directiveacknowledgement.FieldNote)
 	}
+	if m.FieldCleared(directiveacknowledgement.FieldStatusOn) {
+		fields = append(fields, directiveacknowledgement.FieldStatusOn)
+	}
+	if m.FieldCleared(directiveacknowledgement.FieldEvidence) {
+		fields = append(fields, directiveacknowledgement.FieldEvidence)
+	}
+	if m.FieldCleared(directiveacknowledgement.FieldReason) {
+		fields = append(fields, directiveacknowledgement.FieldReason)
+	}
 	return fields
 }
 
@@ -13130,6 +15387,15 @@ func (m *DirectiveAcknowledgementMutation) ClearField(name string) error {
 	switch name {
 	case directiveacknowledgement.FieldNote:
 		m.ClearNote()
+		return nil
+	case directiveacknowledgement.FieldStatusOn:
+		m.ClearStatusOn()
+		return nil
+	case directiveacknowledgement.FieldEvidence:
+		m.ClearEvidence()
+		return nil
+	case directiveacknowledgement.FieldReason:
+		m.ClearReason()
 		return nil
 	}
 	return fmt.Errorf("unknown DirectiveAcknowledgement nullable field %s", name)
@@ -13151,13 +15417,25 @@ func (m *DirectiveAcknowledgementMutation) ResetField(name string) error {
 	case directiveacknowledgement.FieldNote:
 		m.ResetNote()
 		return nil
+	case directiveacknowledgement.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case directiveacknowledgement.FieldStatusOn:
+		m.ResetStatusOn()
+		return nil
+	case directiveacknowledgement.FieldEvidence:
+		m.ResetEvidence()
+		return nil
+	case directiveacknowledgement.FieldReason:
+		m.ResetReason()
+		return nil
 	}
 	return fmt.Errorf("unknown DirectiveAcknowledgement field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *DirectiveAcknowledgementMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.directive != nil {
 		edges = append(edges, directiveacknowledgement.EdgeDirective)
 	}
@@ -13166,6 +15444,9 @@ func (m *DirectiveAcknowledgementMutation) AddedEdges() []string {
 	}
 	if m.acknowledged_by != nil {
 		edges = append(edges, directiveacknowledgement.EdgeAcknowledgedBy)
+	}
+	if m.documents != nil {
+		edges = append(edges, directiveacknowledgement.EdgeDocuments)
 	}
 	return edges
 }
@@ -13186,25 +15467,42 @@ func (m *DirectiveAcknowledgementMutation) AddedIDs(name string) []ent.Value {
 		if id := m.acknowledged_by; id != nil {
 			return []ent.Value{*id}
 		}
+	case directiveacknowledgement.EdgeDocuments:
+		ids := make([]ent.Value, 0, len(m.documents))
+		for id := range m.documents {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *DirectiveAcknowledgementMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
+	if m.removeddocuments != nil {
+		edges = append(edges, directiveacknowledgement.EdgeDocuments)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *DirectiveAcknowledgementMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case directiveacknowledgement.EdgeDocuments:
+		ids := make([]ent.Value, 0, len(m.removeddocuments))
+		for id := range m.removeddocuments {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *DirectiveAcknowledgementMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.cleareddirective {
 		edges = append(edges, directiveacknowledgement.EdgeDirective)
 	}
@@ -13213,6 +15511,9 @@ func (m *DirectiveAcknowledgementMutation) ClearedEdges() []string {
 	}
 	if m.clearedacknowledged_by {
 		edges = append(edges, directiveacknowledgement.EdgeAcknowledgedBy)
+	}
+	if m.cleareddocuments {
+		edges = append(edges, directiveacknowledgement.EdgeDocuments)
 	}
 	return edges
 }
@@ -13227,6 +15528,8 @@ func (m *DirectiveAcknowledgementMutation) EdgeCleared(name string) bool {
 		return m.clearedtable
 	case directiveacknowledgement.EdgeAcknowledgedBy:
 		return m.clearedacknowledged_by
+	case directiveacknowledgement.EdgeDocuments:
+		return m.cleareddocuments
 	}
 	return false
 }
@@ -13261,6 +15564,9 @@ func (m *DirectiveAcknowledgementMutation) ResetEdge(name string) error {
 	case directiveacknowledgement.EdgeAcknowledgedBy:
 		m.ResetAcknowledgedBy()
 		return nil
+	case directiveacknowledgement.EdgeDocuments:
+		m.ResetDocuments()
+		return nil
 	}
 	return fmt.Errorf("unknown DirectiveAcknowledgement edge %s", name)
 }
@@ -13291,6 +15597,8 @@ type DocumentMutation struct {
 	clearedcommitment         bool
 	meeting                   *gid.ID
 	clearedmeeting            bool
+	directive_progress        *gid.ID
+	cleareddirective_progress bool
 	consent                   *gid.ID
 	clearedconsent            bool
 	uploaded_by               *gid.ID
@@ -13981,6 +16289,45 @@ func (m *DocumentMutation) ResetMeeting() {
 	m.clearedmeeting = false
 }
 
+// SetDirectiveProgressID sets the "directive_progress" edge to the DirectiveAcknowledgement entity by id.
+func (m *DocumentMutation) SetDirectiveProgressID(id gid.ID) {
+	m.directive_progress = &id
+}
+
+// ClearDirectiveProgress clears the "directive_progress" edge to the DirectiveAcknowledgement entity.
+func (m *DocumentMutation) ClearDirectiveProgress() {
+	m.cleareddirective_progress = true
+}
+
+// DirectiveProgressCleared reports if the "directive_progress" edge to the DirectiveAcknowledgement entity was cleared.
+func (m *DocumentMutation) DirectiveProgressCleared() bool {
+	return m.cleareddirective_progress
+}
+
+// DirectiveProgressID returns the "directive_progress" edge ID in the mutation.
+func (m *DocumentMutation) DirectiveProgressID() (id gid.ID, exists bool) {
+	if m.directive_progress != nil {
+		return *m.directive_progress, true
+	}
+	return
+}
+
+// DirectiveProgressIDs returns the "directive_progress" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// DirectiveProgressID instead. It exists only for internal usage by the builders.
+func (m *DocumentMutation) DirectiveProgressIDs() (ids []gid.ID) {
+	if id := m.directive_progress; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetDirectiveProgress resets all changes to the "directive_progress" edge.
+func (m *DocumentMutation) ResetDirectiveProgress() {
+	m.directive_progress = nil
+	m.cleareddirective_progress = false
+}
+
 // SetConsentID sets the "consent" edge to the Consent entity by id.
 func (m *DocumentMutation) SetConsentID(id gid.ID) {
 	m.consent = &id
@@ -14420,7 +16767,7 @@ func (m *DocumentMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *DocumentMutation) AddedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m._case != nil {
 		edges = append(edges, document.EdgeCase)
 	}
@@ -14432,6 +16779,9 @@ func (m *DocumentMutation) AddedEdges() []string {
 	}
 	if m.meeting != nil {
 		edges = append(edges, document.EdgeMeeting)
+	}
+	if m.directive_progress != nil {
+		edges = append(edges, document.EdgeDirectiveProgress)
 	}
 	if m.consent != nil {
 		edges = append(edges, document.EdgeConsent)
@@ -14465,6 +16815,10 @@ func (m *DocumentMutation) AddedIDs(name string) []ent.Value {
 		if id := m.meeting; id != nil {
 			return []ent.Value{*id}
 		}
+	case document.EdgeDirectiveProgress:
+		if id := m.directive_progress; id != nil {
+			return []ent.Value{*id}
+		}
 	case document.EdgeConsent:
 		if id := m.consent; id != nil {
 			return []ent.Value{*id}
@@ -14483,7 +16837,7 @@ func (m *DocumentMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *DocumentMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	return edges
 }
 
@@ -14495,7 +16849,7 @@ func (m *DocumentMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *DocumentMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.cleared_case {
 		edges = append(edges, document.EdgeCase)
 	}
@@ -14507,6 +16861,9 @@ func (m *DocumentMutation) ClearedEdges() []string {
 	}
 	if m.clearedmeeting {
 		edges = append(edges, document.EdgeMeeting)
+	}
+	if m.cleareddirective_progress {
+		edges = append(edges, document.EdgeDirectiveProgress)
 	}
 	if m.clearedconsent {
 		edges = append(edges, document.EdgeConsent)
@@ -14532,6 +16889,8 @@ func (m *DocumentMutation) EdgeCleared(name string) bool {
 		return m.clearedcommitment
 	case document.EdgeMeeting:
 		return m.clearedmeeting
+	case document.EdgeDirectiveProgress:
+		return m.cleareddirective_progress
 	case document.EdgeConsent:
 		return m.clearedconsent
 	case document.EdgeUploadedBy:
@@ -14557,6 +16916,9 @@ func (m *DocumentMutation) ClearEdge(name string) error {
 		return nil
 	case document.EdgeMeeting:
 		m.ClearMeeting()
+		return nil
+	case document.EdgeDirectiveProgress:
+		m.ClearDirectiveProgress()
 		return nil
 	case document.EdgeConsent:
 		m.ClearConsent()
@@ -14586,6 +16948,9 @@ func (m *DocumentMutation) ResetEdge(name string) error {
 		return nil
 	case document.EdgeMeeting:
 		m.ResetMeeting()
+		return nil
+	case document.EdgeDirectiveProgress:
+		m.ResetDirectiveProgress()
 		return nil
 	case document.EdgeConsent:
 		m.ResetConsent()
@@ -17556,6 +19921,8 @@ type InterventionMutation struct {
 	clearedprovider bool
 	fund            *gid.ID
 	clearedfund     bool
+	protocol        *gid.ID
+	clearedprotocol bool
 	outcomes        map[gid.ID]struct{}
 	removedoutcomes map[gid.ID]struct{}
 	clearedoutcomes bool
@@ -18119,6 +20486,45 @@ func (m *InterventionMutation) ResetFund() {
 	m.clearedfund = false
 }
 
+// SetProtocolID sets the "protocol" edge to the Protocol entity by id.
+func (m *InterventionMutation) SetProtocolID(id gid.ID) {
+	m.protocol = &id
+}
+
+// ClearProtocol clears the "protocol" edge to the Protocol entity.
+func (m *InterventionMutation) ClearProtocol() {
+	m.clearedprotocol = true
+}
+
+// ProtocolCleared reports if the "protocol" edge to the Protocol entity was cleared.
+func (m *InterventionMutation) ProtocolCleared() bool {
+	return m.clearedprotocol
+}
+
+// ProtocolID returns the "protocol" edge ID in the mutation.
+func (m *InterventionMutation) ProtocolID() (id gid.ID, exists bool) {
+	if m.protocol != nil {
+		return *m.protocol, true
+	}
+	return
+}
+
+// ProtocolIDs returns the "protocol" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ProtocolID instead. It exists only for internal usage by the builders.
+func (m *InterventionMutation) ProtocolIDs() (ids []gid.ID) {
+	if id := m.protocol; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetProtocol resets all changes to the "protocol" edge.
+func (m *InterventionMutation) ResetProtocol() {
+	m.protocol = nil
+	m.clearedprotocol = false
+}
+
 // AddOutcomeIDs adds the "outcomes" edge to the Outcome entity by ids.
 func (m *InterventionMutation) AddOutcomeIDs(ids ...gid.ID) {
 	if m.outcomes == nil {
@@ -18455,7 +20861,7 @@ func (m *InterventionMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *InterventionMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m._case != nil {
 		edges = append(edges, intervention.EdgeCase)
 	}
@@ -18464,6 +20870,9 @@ func (m *InterventionMutation) AddedEdges() []string {
 	}
 	if m.fund != nil {
 		edges = append(edges, intervention.EdgeFund)
+	}
+	if m.protocol != nil {
+		edges = append(edges, intervention.EdgeProtocol)
 	}
 	if m.outcomes != nil {
 		edges = append(edges, intervention.EdgeOutcomes)
@@ -18487,6 +20896,10 @@ func (m *InterventionMutation) AddedIDs(name string) []ent.Value {
 		if id := m.fund; id != nil {
 			return []ent.Value{*id}
 		}
+	case intervention.EdgeProtocol:
+		if id := m.protocol; id != nil {
+			return []ent.Value{*id}
+		}
 	case intervention.EdgeOutcomes:
 		ids := make([]ent.Value, 0, len(m.outcomes))
 		for id := range m.outcomes {
@@ -18499,7 +20912,7 @@ func (m *InterventionMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *InterventionMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.removedoutcomes != nil {
 		edges = append(edges, intervention.EdgeOutcomes)
 	}
@@ -18522,7 +20935,7 @@ func (m *InterventionMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *InterventionMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.cleared_case {
 		edges = append(edges, intervention.EdgeCase)
 	}
@@ -18531,6 +20944,9 @@ func (m *InterventionMutation) ClearedEdges() []string {
 	}
 	if m.clearedfund {
 		edges = append(edges, intervention.EdgeFund)
+	}
+	if m.clearedprotocol {
+		edges = append(edges, intervention.EdgeProtocol)
 	}
 	if m.clearedoutcomes {
 		edges = append(edges, intervention.EdgeOutcomes)
@@ -18548,6 +20964,8 @@ func (m *InterventionMutation) EdgeCleared(name string) bool {
 		return m.clearedprovider
 	case intervention.EdgeFund:
 		return m.clearedfund
+	case intervention.EdgeProtocol:
+		return m.clearedprotocol
 	case intervention.EdgeOutcomes:
 		return m.clearedoutcomes
 	}
@@ -18567,6 +20985,9 @@ func (m *InterventionMutation) ClearEdge(name string) error {
 	case intervention.EdgeFund:
 		m.ClearFund()
 		return nil
+	case intervention.EdgeProtocol:
+		m.ClearProtocol()
+		return nil
 	}
 	return fmt.Errorf("unknown Intervention unique edge %s", name)
 }
@@ -18583,6 +21004,9 @@ func (m *InterventionMutation) ResetEdge(name string) error {
 		return nil
 	case intervention.EdgeFund:
 		m.ResetFund()
+		return nil
+	case intervention.EdgeProtocol:
+		m.ResetProtocol()
 		return nil
 	case intervention.EdgeOutcomes:
 		m.ResetOutcomes()
@@ -24878,41 +27302,47 @@ func (m *ObjectiveMutation) ResetEdge(name string) error {
 // OrganizationMutation represents an operation that mutates the Organization nodes in the graph.
 type OrganizationMutation struct {
 	config
-	op                      Op
-	typ                     string
-	id                      *gid.ID
-	created_at              *time.Time
-	updated_at              *time.Time
-	name                    *string
-	kind                    *organization.Kind
-	email                   *string
-	phone                   *string
-	website                 *string
-	address                 *string
-	clearedFields           map[string]struct{}
-	municipality            *gid.ID
-	clearedmunicipality     bool
-	users                   map[gid.ID]struct{}
-	removedusers            map[gid.ID]struct{}
-	clearedusers            bool
-	pacts                   map[gid.ID]struct{}
-	removedpacts            map[gid.ID]struct{}
-	clearedpacts            bool
-	protocol_parties        map[gid.ID]struct{}
-	removedprotocol_parties map[gid.ID]struct{}
-	clearedprotocol_parties bool
-	referred_cases          map[gid.ID]struct{}
-	removedreferred_cases   map[gid.ID]struct{}
-	clearedreferred_cases   bool
-	interventions           map[gid.ID]struct{}
-	removedinterventions    map[gid.ID]struct{}
-	clearedinterventions    bool
-	funds                   map[gid.ID]struct{}
-	removedfunds            map[gid.ID]struct{}
-	clearedfunds            bool
-	done                    bool
-	oldValue                func(context.Context) (*Organization, error)
-	predicates              []predicate.Organization
+	op                          Op
+	typ                         string
+	id                          *gid.ID
+	created_at                  *time.Time
+	updated_at                  *time.Time
+	name                        *string
+	kind                        *organization.Kind
+	email                       *string
+	phone                       *string
+	website                     *string
+	address                     *string
+	clearedFields               map[string]struct{}
+	municipality                *gid.ID
+	clearedmunicipality         bool
+	users                       map[gid.ID]struct{}
+	removedusers                map[gid.ID]struct{}
+	clearedusers                bool
+	pact_signatures             map[gid.ID]struct{}
+	removedpact_signatures      map[gid.ID]struct{}
+	clearedpact_signatures      bool
+	community_activities        map[gid.ID]struct{}
+	removedcommunity_activities map[gid.ID]struct{}
+	clearedcommunity_activities bool
+	committee_seats             map[gid.ID]struct{}
+	removedcommittee_seats      map[gid.ID]struct{}
+	clearedcommittee_seats      bool
+	protocol_parties            map[gid.ID]struct{}
+	removedprotocol_parties     map[gid.ID]struct{}
+	clearedprotocol_parties     bool
+	referred_cases              map[gid.ID]struct{}
+	removedreferred_cases       map[gid.ID]struct{}
+	clearedreferred_cases       bool
+	interventions               map[gid.ID]struct{}
+	removedinterventions        map[gid.ID]struct{}
+	clearedinterventions        bool
+	funds                       map[gid.ID]struct{}
+	removedfunds                map[gid.ID]struct{}
+	clearedfunds                bool
+	done                        bool
+	oldValue                    func(context.Context) (*Organization, error)
+	predicates                  []predicate.Organization
 }
 
 var _ ent.Mutation = (*OrganizationMutation)(nil)
@@ -25452,58 +27882,166 @@ func (m *OrganizationMutation) ResetUsers() {
 	m.removedusers = nil
 }
 
-// AddPactIDs adds the "pacts" edge to the Pact entity by ids.
-func (m *OrganizationMutation) AddPactIDs(ids ...gid.ID) {
-	if m.pacts == nil {
-		m.pacts = make(map[gid.ID]struct{})
+// AddPactSignatureIDs adds the "pact_signatures" edge to the PactSignatory entity by ids.
+func (m *OrganizationMutation) AddPactSignatureIDs(ids ...gid.ID) {
+	if m.pact_signatures == nil {
+		m.pact_signatures = make(map[gid.ID]struct{})
 	}
 	for i := range ids {
-		m.pacts[ids[i]] = struct{}{}
+		m.pact_signatures[ids[i]] = struct{}{}
 	}
 }
 
-// ClearPacts clears the "pacts" edge to the Pact entity.
-func (m *OrganizationMutation) ClearPacts() {
-	m.clearedpacts = true
+// ClearPactSignatures clears the "pact_signatures" edge to the PactSignatory entity.
+func (m *OrganizationMutation) ClearPactSignatures() {
+	m.clearedpact_signatures = true
 }
 
-// PactsCleared reports if the "pacts" edge to the Pact entity was cleared.
-func (m *OrganizationMutation) PactsCleared() bool {
-	return m.clearedpacts
+// PactSignaturesCleared reports if the "pact_signatures" edge to the PactSignatory entity was cleared.
+func (m *OrganizationMutation) PactSignaturesCleared() bool {
+	return m.clearedpact_signatures
 }
 
-// RemovePactIDs removes the "pacts" edge to the Pact entity by IDs.
-func (m *OrganizationMutation) RemovePactIDs(ids ...gid.ID) {
-	if m.removedpacts == nil {
-		m.removedpacts = make(map[gid.ID]struct{})
+// RemovePactSignatureIDs removes the "pact_signatures" edge to the PactSignatory entity by IDs.
+func (m *OrganizationMutation) RemovePactSignatureIDs(ids ...gid.ID) {
+	if m.removedpact_signatures == nil {
+		m.removedpact_signatures = make(map[gid.ID]struct{})
 	}
 	for i := range ids {
-		delete(m.pacts, ids[i])
-		m.removedpacts[ids[i]] = struct{}{}
+		delete(m.pact_signatures, ids[i])
+		m.removedpact_signatures[ids[i]] = struct{}{}
 	}
 }
 
-// RemovedPacts returns the removed IDs of the "pacts" edge to the Pact entity.
-func (m *OrganizationMutation) RemovedPactsIDs() (ids []gid.ID) {
-	for id := range m.removedpacts {
+// RemovedPactSignatures returns the removed IDs of the "pact_signatures" edge to the PactSignatory entity.
+func (m *OrganizationMutation) RemovedPactSignaturesIDs() (ids []gid.ID) {
+	for id := range m.removedpact_signatures {
 		ids = append(ids, id)
 	}
 	return
 }
 
-// PactsIDs returns the "pacts" edge IDs in the mutation.
-func (m *OrganizationMutation) PactsIDs() (ids []gid.ID) {
-	for id := range m.pacts {
+// PactSignaturesIDs returns the "pact_signatures" edge IDs in the mutation.
+func (m *OrganizationMutation) PactSignaturesIDs() (ids []gid.ID) {
+	for id := range m.pact_signatures {
 		ids = append(ids, id)
 	}
 	return
 }
 
-// ResetPacts resets all changes to the "pacts" edge.
-func (m *OrganizationMutation) ResetPacts() {
-	m.pacts = nil
-	m.clearedpacts = false
-	m.removedpacts = nil
+// ResetPactSignatures resets all changes to the "pact_signatures" edge.
+func (m *OrganizationMutation) ResetPactSignatures() {
+	m.pact_signatures = nil
+	m.clearedpact_signatures = false
+	m.removedpact_signatures = nil
+}
+
+// AddCommunityActivityIDs adds the "community_activities" edge to the CommunityActivity entity by ids.
+func (m *OrganizationMutation) AddCommunityActivityIDs(ids ...gid.ID) {
+	if m.community_activities == nil {
+		m.community_activities = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.community_activities[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCommunityActivities clears the "community_activities" edge to the CommunityActivity entity.
+func (m *OrganizationMutation) ClearCommunityActivities() {
+	m.clearedcommunity_activities = true
+}
+
+// CommunityActivitiesCleared reports if the "community_activities" edge to the CommunityActivity entity was cleared.
+func (m *OrganizationMutation) CommunityActivitiesCleared() bool {
+	return m.clearedcommunity_activities
+}
+
+// RemoveCommunityActivityIDs removes the "community_activities" edge to the CommunityActivity entity by IDs.
+func (m *OrganizationMutation) RemoveCommunityActivityIDs(ids ...gid.ID) {
+	if m.removedcommunity_activities == nil {
+		m.removedcommunity_activities = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.community_activities, ids[i])
+		m.removedcommunity_activities[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCommunityActivities returns the removed IDs of the "community_activities" edge to the CommunityActivity entity.
+func (m *OrganizationMutation) RemovedCommunityActivitiesIDs() (ids []gid.ID) {
+	for id := range m.removedcommunity_activities {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CommunityActivitiesIDs returns the "community_activities" edge IDs in the mutation.
+func (m *OrganizationMutation) CommunityActivitiesIDs() (ids []gid.ID) {
+	for id := range m.community_activities {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCommunityActivities resets all changes to the "community_activities" edge.
+func (m *OrganizationMutation) ResetCommunityActivities() {
+	m.community_activities = nil
+	m.clearedcommunity_activities = false
+	m.removedcommunity_activities = nil
+}
+
+// AddCommitteeSeatIDs adds the "committee_seats" edge to the CommitteeMember entity by ids.
+func (m *OrganizationMutation) AddCommitteeSeatIDs(ids ...gid.ID) {
+	if m.committee_seats == nil {
+		m.committee_seats = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.committee_seats[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCommitteeSeats clears the "committee_seats" edge to the CommitteeMember entity.
+func (m *OrganizationMutation) ClearCommitteeSeats() {
+	m.clearedcommittee_seats = true
+}
+
+// CommitteeSeatsCleared reports if the "committee_seats" edge to the CommitteeMember entity was cleared.
+func (m *OrganizationMutation) CommitteeSeatsCleared() bool {
+	return m.clearedcommittee_seats
+}
+
+// RemoveCommitteeSeatIDs removes the "committee_seats" edge to the CommitteeMember entity by IDs.
+func (m *OrganizationMutation) RemoveCommitteeSeatIDs(ids ...gid.ID) {
+	if m.removedcommittee_seats == nil {
+		m.removedcommittee_seats = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.committee_seats, ids[i])
+		m.removedcommittee_seats[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCommitteeSeats returns the removed IDs of the "committee_seats" edge to the CommitteeMember entity.
+func (m *OrganizationMutation) RemovedCommitteeSeatsIDs() (ids []gid.ID) {
+	for id := range m.removedcommittee_seats {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CommitteeSeatsIDs returns the "committee_seats" edge IDs in the mutation.
+func (m *OrganizationMutation) CommitteeSeatsIDs() (ids []gid.ID) {
+	for id := range m.committee_seats {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCommitteeSeats resets all changes to the "committee_seats" edge.
+func (m *OrganizationMutation) ResetCommitteeSeats() {
+	m.committee_seats = nil
+	m.clearedcommittee_seats = false
+	m.removedcommittee_seats = nil
 }
 
 // AddProtocolPartyIDs adds the "protocol_parties" edge to the ProtocolParty entity by ids.
@@ -26001,15 +28539,21 @@ func (m *OrganizationMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *OrganizationMutation) AddedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 9)
 	if m.municipality != nil {
 		edges = append(edges, organization.EdgeMunicipality)
 	}
 	if m.users != nil {
 		edges = append(edges, organization.EdgeUsers)
 	}
-	if m.pacts != nil {
-		edges = append(edges, organization.EdgePacts)
+	if m.pact_signatures != nil {
+		edges = append(edges, organization.EdgePactSignatures)
+	}
+	if m.community_activities != nil {
+		edges = append(edges, organization.EdgeCommunityActivities)
+	}
+	if m.committee_seats != nil {
+		edges = append(edges, organization.EdgeCommitteeSeats)
 	}
 	if m.protocol_parties != nil {
 		edges = append(edges, organization.EdgeProtocolParties)
@@ -26040,9 +28584,21 @@ func (m *OrganizationMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
-	case organization.EdgePacts:
-		ids := make([]ent.Value, 0, len(m.pacts))
-		for id := range m.pacts {
+	case organization.EdgePactSignatures:
+		ids := make([]ent.Value, 0, len(m.pact_signatures))
+		for id := range m.pact_signatures {
+			ids = append(ids, id)
+		}
+		return ids
+	case organization.EdgeCommunityActivities:
+		ids := make([]ent.Value, 0, len(m.community_activities))
+		for id := range m.community_activities {
+			ids = append(ids, id)
+		}
+		return ids
+	case organization.EdgeCommitteeSeats:
+		ids := make([]ent.Value, 0, len(m.committee_seats))
+		for id := range m.committee_seats {
 			ids = append(ids, id)
 		}
 		return ids
@@ -26076,12 +28632,18 @@ func (m *OrganizationMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *OrganizationMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 9)
 	if m.removedusers != nil {
 		edges = append(edges, organization.EdgeUsers)
 	}
-	if m.removedpacts != nil {
-		edges = append(edges, organization.EdgePacts)
+	if m.removedpact_signatures != nil {
+		edges = append(edges, organization.EdgePactSignatures)
+	}
+	if m.removedcommunity_activities != nil {
+		edges = append(edges, organization.EdgeCommunityActivities)
+	}
+	if m.removedcommittee_seats != nil {
+		edges = append(edges, organization.EdgeCommitteeSeats)
 	}
 	if m.removedprotocol_parties != nil {
 		edges = append(edges, organization.EdgeProtocolParties)
@@ -26108,9 +28670,21 @@ func (m *OrganizationMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
-	case organization.EdgePacts:
-		ids := make([]ent.Value, 0, len(m.removedpacts))
-		for id := range m.removedpacts {
+	case organization.EdgePactSignatures:
+		ids := make([]ent.Value, 0, len(m.removedpact_signatures))
+		for id := range m.removedpact_signatures {
+			ids = append(ids, id)
+		}
+		return ids
+	case organization.EdgeCommunityActivities:
+		ids := make([]ent.Value, 0, len(m.removedcommunity_activities))
+		for id := range m.removedcommunity_activities {
+			ids = append(ids, id)
+		}
+		return ids
+	case organization.EdgeCommitteeSeats:
+		ids := make([]ent.Value, 0, len(m.removedcommittee_seats))
+		for id := range m.removedcommittee_seats {
 			ids = append(ids, id)
 		}
 		return ids
@@ -26144,15 +28718,21 @@ func (m *OrganizationMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *OrganizationMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 9)
 	if m.clearedmunicipality {
 		edges = append(edges, organization.EdgeMunicipality)
 	}
 	if m.clearedusers {
 		edges = append(edges, organization.EdgeUsers)
 	}
-	if m.clearedpacts {
-		edges = append(edges, organization.EdgePacts)
+	if m.clearedpact_signatures {
+		edges = append(edges, organization.EdgePactSignatures)
+	}
+	if m.clearedcommunity_activities {
+		edges = append(edges, organization.EdgeCommunityActivities)
+	}
+	if m.clearedcommittee_seats {
+		edges = append(edges, organization.EdgeCommitteeSeats)
 	}
 	if m.clearedprotocol_parties {
 		edges = append(edges, organization.EdgeProtocolParties)
@@ -26177,8 +28757,12 @@ func (m *OrganizationMutation) EdgeCleared(name string) bool {
 		return m.clearedmunicipality
 	case organization.EdgeUsers:
 		return m.clearedusers
-	case organization.EdgePacts:
-		return m.clearedpacts
+	case organization.EdgePactSignatures:
+		return m.clearedpact_signatures
+	case organization.EdgeCommunityActivities:
+		return m.clearedcommunity_activities
+	case organization.EdgeCommitteeSeats:
+		return m.clearedcommittee_seats
 	case organization.EdgeProtocolParties:
 		return m.clearedprotocol_parties
 	case organization.EdgeReferredCases:
@@ -26212,8 +28796,14 @@ func (m *OrganizationMutation) ResetEdge(name string) error {
 	case organization.EdgeUsers:
 		m.ResetUsers()
 		return nil
-	case organization.EdgePacts:
-		m.ResetPacts()
+	case organization.EdgePactSignatures:
+		m.ResetPactSignatures()
+		return nil
+	case organization.EdgeCommunityActivities:
+		m.ResetCommunityActivities()
+		return nil
+	case organization.EdgeCommitteeSeats:
+		m.ResetCommitteeSeats()
 		return nil
 	case organization.EdgeProtocolParties:
 		m.ResetProtocolParties()
@@ -29895,10 +32485,14 @@ type PactMutation struct {
 	name               *string
 	signed_on          *domain.Date
 	description        *string
+	text               *string
 	clearedFields      map[string]struct{}
 	signatories        map[gid.ID]struct{}
 	removedsignatories map[gid.ID]struct{}
 	clearedsignatories bool
+	amendments         map[gid.ID]struct{}
+	removedamendments  map[gid.ID]struct{}
+	clearedamendments  bool
 	done               bool
 	oldValue           func(context.Context) (*Pact, error)
 	predicates         []predicate.Pact
@@ -30201,7 +32795,56 @@ func (m *PactMutation) ResetDescription() {
 	delete(m.clearedFields, pact.FieldDescription)
 }
 
-// AddSignatoryIDs adds the "signatories" edge to the Organization entity by ids.
+// SetText sets the "text" field.
+func (m *PactMutation) SetText(s string) {
+	m.text = &s
+}
+
+// Text returns the value of the "text" field in the mutation.
+func (m *PactMutation) Text() (r string, exists bool) {
+	v := m.text
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldText returns the old "text" field's value of the Pact entity.
+// If the Pact object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PactMutation) OldText(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldText is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldText requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldText: %w", err)
+	}
+	return oldValue.Text, nil
+}
+
+// ClearText clears the value of the "text" field.
+func (m *PactMutation) ClearText() {
+	m.text = nil
+	m.clearedFields[pact.FieldText] = struct{}{}
+}
+
+// TextCleared returns if the "text" field was cleared in this mutation.
+func (m *PactMutation) TextCleared() bool {
+	_, ok := m.clearedFields[pact.FieldText]
+	return ok
+}
+
+// ResetText resets all changes to the "text" field.
+func (m *PactMutation) ResetText() {
+	m.text = nil
+	delete(m.clearedFields, pact.FieldText)
+}
+
+// AddSignatoryIDs adds the "signatories" edge to the PactSignatory entity by ids.
 func (m *PactMutation) AddSignatoryIDs(ids ...gid.ID) {
 	if m.signatories == nil {
 		m.signatories = make(map[gid.ID]struct{})
@@ -30211,17 +32854,17 @@ func (m *PactMutation) AddSignatoryIDs(ids ...gid.ID) {
 	}
 }
 
-// ClearSignatories clears the "signatories" edge to the Organization entity.
+// ClearSignatories clears the "signatories" edge to the PactSignatory entity.
 func (m *PactMutation) ClearSignatories() {
 	m.clearedsignatories = true
 }
 
-// SignatoriesCleared reports if the "signatories" edge to the Organization entity was cleared.
+// SignatoriesCleared reports if the "signatories" edge to the PactSignatory entity was cleared.
 func (m *PactMutation) SignatoriesCleared() bool {
 	return m.clearedsignatories
 }
 
-// RemoveSignatoryIDs removes the "signatories" edge to the Organization entity by IDs.
+// RemoveSignatoryIDs removes the "signatories" edge to the PactSignatory entity by IDs.
 func (m *PactMutation) RemoveSignatoryIDs(ids ...gid.ID) {
 	if m.removedsignatories == nil {
 		m.removedsignatories = make(map[gid.ID]struct{})
@@ -30232,7 +32875,7 @@ func (m *PactMutation) RemoveSignatoryIDs(ids ...gid.ID) {
 	}
 }
 
-// RemovedSignatories returns the removed IDs of the "signatories" edge to the Organization entity.
+// RemovedSignatories returns the removed IDs of the "signatories" edge to the PactSignatory entity.
 func (m *PactMutation) RemovedSignatoriesIDs() (ids []gid.ID) {
 	for id := range m.removedsignatories {
 		ids = append(ids, id)
@@ -30253,6 +32896,60 @@ func (m *PactMutation) ResetSignatories() {
 	m.signatories = nil
 	m.clearedsignatories = false
 	m.removedsignatories = nil
+}
+
+// AddAmendmentIDs adds the "amendments" edge to the PactAmendment entity by ids.
+func (m *PactMutation) AddAmendmentIDs(ids ...gid.ID) {
+	if m.amendments == nil {
+		m.amendments = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.amendments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAmendments clears the "amendments" edge to the PactAmendment entity.
+func (m *PactMutation) ClearAmendments() {
+	m.clearedamendments = true
+}
+
+// AmendmentsCleared reports if the "amendments" edge to the PactAmendment entity was cleared.
+func (m *PactMutation) AmendmentsCleared() bool {
+	return m.clearedamendments
+}
+
+// RemoveAmendmentIDs removes the "amendments" edge to the PactAmendment entity by IDs.
+func (m *PactMutation) RemoveAmendmentIDs(ids ...gid.ID) {
+	if m.removedamendments == nil {
+		m.removedamendments = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.amendments, ids[i])
+		m.removedamendments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAmendments returns the removed IDs of the "amendments" edge to the PactAmendment entity.
+func (m *PactMutation) RemovedAmendmentsIDs() (ids []gid.ID) {
+	for id := range m.removedamendments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AmendmentsIDs returns the "amendments" edge IDs in the mutation.
+func (m *PactMutation) AmendmentsIDs() (ids []gid.ID) {
+	for id := range m.amendments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAmendments resets all changes to the "amendments" edge.
+func (m *PactMutation) ResetAmendments() {
+	m.amendments = nil
+	m.clearedamendments = false
+	m.removedamendments = nil
 }
 
 // Where appends a list predicates to the PactMutation builder.
@@ -30289,7 +32986,7 @@ func (m *PactMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *PactMutation) Fields() []string {
-	fields := make([]string, 0, 5)
+	fields := make([]string, 0, 6)
 	if m.created_at != nil {
 		fields = append(fields, pact.FieldCreatedAt)
 	}
@@ -30304,6 +33001,9 @@ func (m *PactMutation) Fields() []string {
 	}
 	if m.description != nil {
 		fields = append(fields, pact.FieldDescription)
+	}
+	if m.text != nil {
+		fields = append(fields, pact.FieldText)
 	}
 	return fields
 }
@@ -30323,6 +33023,8 @@ func (m *PactMutation) Field(name string) (ent.Value, bool) {
 		return m.SignedOn()
 	case pact.FieldDescription:
 		return m.Description()
+	case pact.FieldText:
+		return m.Text()
 	}
 	return nil, false
 }
@@ -30342,6 +33044,8 @@ func (m *PactMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldSignedOn(ctx)
 	case pact.FieldDescription:
 		return m.OldDescription(ctx)
+	case pact.FieldText:
+		return m.OldText(ctx)
 	}
 	return nil, fmt.Errorf("unknown Pact field %s", name)
 }
@@ -30386,6 +33090,13 @@ func (m *PactMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetDescription(v)
 		return nil
+	case pact.FieldText:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetText(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Pact field %s", name)
 }
@@ -30419,6 +33130,9 @@ func (m *PactMutation) ClearedFields() []string {
 	if m.FieldCleared(pact.FieldDescription) {
 		fields = append(fields, pact.FieldDescription)
 	}
+	if m.FieldCleared(pact.FieldText) {
+		fields = append(fields, pact.FieldText)
+	}
 	return fields
 }
 
@@ -30435,6 +33149,9 @@ func (m *PactMutation) ClearField(name string) error {
 	switch name {
 	case pact.FieldDescription:
 		m.ClearDescription()
+		return nil
+	case pact.FieldText:
+		m.ClearText()
 		return nil
 	}
 	return fmt.Errorf("unknown Pact nullable field %s", name)
@@ -30459,15 +33176,21 @@ func (m *PactMutation) ResetField(name string) error {
 	case pact.FieldDescription:
 		m.ResetDescription()
 		return nil
+	case pact.FieldText:
+		m.ResetText()
+		return nil
 	}
 	return fmt.Errorf("unknown Pact field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *PactMutation) AddedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
 	if m.signatories != nil {
 		edges = append(edges, pact.EdgeSignatories)
+	}
+	if m.amendments != nil {
+		edges = append(edges, pact.EdgeAmendments)
 	}
 	return edges
 }
@@ -30482,15 +33205,24 @@ func (m *PactMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case pact.EdgeAmendments:
+		ids := make([]ent.Value, 0, len(m.amendments))
+		for id := range m.amendments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *PactMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
 	if m.removedsignatories != nil {
 		edges = append(edges, pact.EdgeSignatories)
+	}
+	if m.removedamendments != nil {
+		edges = append(edges, pact.EdgeAmendments)
 	}
 	return edges
 }
@@ -30505,15 +33237,24 @@ func (m *PactMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case pact.EdgeAmendments:
+		ids := make([]ent.Value, 0, len(m.removedamendments))
+		for id := range m.removedamendments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *PactMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 1)
+	edges := make([]string, 0, 2)
 	if m.clearedsignatories {
 		edges = append(edges, pact.EdgeSignatories)
+	}
+	if m.clearedamendments {
+		edges = append(edges, pact.EdgeAmendments)
 	}
 	return edges
 }
@@ -30524,6 +33265,8 @@ func (m *PactMutation) EdgeCleared(name string) bool {
 	switch name {
 	case pact.EdgeSignatories:
 		return m.clearedsignatories
+	case pact.EdgeAmendments:
+		return m.clearedamendments
 	}
 	return false
 }
@@ -30543,8 +33286,1568 @@ func (m *PactMutation) ResetEdge(name string) error {
 	case pact.EdgeSignatories:
 		m.ResetSignatories()
 		return nil
+	case pact.EdgeAmendments:
+		m.ResetAmendments()
+		return nil
 	}
 	return fmt.Errorf("unknown Pact edge %s", name)
+}
+
+// PactAmendmentMutation represents an operation that mutates the PactAmendment nodes in the graph.
+type PactAmendmentMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *gid.ID
+	amended_on         *domain.Date
+	summary            *string
+	previous_text      *string
+	recorded_at        *time.Time
+	clearedFields      map[string]struct{}
+	pact               *gid.ID
+	clearedpact        bool
+	recorded_by        *gid.ID
+	clearedrecorded_by bool
+	done               bool
+	oldValue           func(context.Context) (*PactAmendment, error)
+	predicates         []predicate.PactAmendment
+}
+
+var _ ent.Mutation = (*PactAmendmentMutation)(nil)
+
+// pactamendmentOption allows management of the mutation configuration using functional options.
+type pactamendmentOption func(*PactAmendmentMutation)
+
+// newPactAmendmentMutation creates new mutation for the PactAmendment entity.
+func newPactAmendmentMutation(c config, op Op, opts ...pactamendmentOption) *PactAmendmentMutation {
+	m := &PactAmendmentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypePactAmendment,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withPactAmendmentID sets the ID field of the mutation.
+func withPactAmendmentID(id gid.ID) pactamendmentOption {
+	return func(m *PactAmendmentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *PactAmendment
+		)
+		m.oldValue = func(ctx context.Context) (*PactAmendment, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().PactAmendment.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withPactAmendment sets the old PactAmendment of the mutation.
+func withPactAmendment(node *PactAmendment) pactamendmentOption {
+	return func(m *PactAmendmentMutation) {
+		m.oldValue = func(context.Context) (*PactAmendment, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m PactAmendmentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m PactAmendmentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of PactAmendment entities.
+func (m *PactAmendmentMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *PactAmendmentMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *PactAmendmentMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().PactAmendment.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetAmendedOn sets the "amended_on" field.
+func (m *PactAmendmentMutation) SetAmendedOn(d domain.Date) {
+	m.amended_on = &d
+}
+
+// AmendedOn returns the value of the "amended_on" field in the mutation.
+func (m *PactAmendmentMutation) AmendedOn() (r domain.Date, exists bool) {
+	v := m.amended_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAmendedOn returns the old "amended_on" field's value of the PactAmendment entity.
+// If the PactAmendment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PactAmendmentMutation) OldAmendedOn(ctx context.Context) (v domain.Date, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAmendedOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAmendedOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAmendedOn: %w", err)
+	}
+	return oldValue.AmendedOn, nil
+}
+
+// ResetAmendedOn resets all changes to the "amended_on" field.
+func (m *PactAmendmentMutation) ResetAmendedOn() {
+	m.amended_on = nil
+}
+
+// SetSummary sets the "summary" field.
+func (m *PactAmendmentMutation) SetSummary(s string) {
+	m.summary = &s
+}
+
+// Summary returns the value of the "summary" field in the mutation.
+func (m *PactAmendmentMutation) Summary() (r string, exists bool) {
+	v := m.summary
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSummary returns the old "summary" field's value of the PactAmendment entity.
+// If the PactAmendment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PactAmendmentMutation) OldSummary(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSummary is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSummary requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSummary: %w", err)
+	}
+	return oldValue.Summary, nil
+}
+
+// ResetSummary resets all changes to the "summary" field.
+func (m *PactAmendmentMutation) ResetSummary() {
+	m.summary = nil
+}
+
+// SetPreviousText sets the "previous_text" field.
+func (m *PactAmendmentMutation) SetPreviousText(s string) {
+	m.previous_text = &s
+}
+
+// PreviousText returns the value of the "previous_text" field in the mutation.
+func (m *PactAmendmentMutation) PreviousText() (r string, exists bool) {
+	v := m.previous_text
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPreviousText returns the old "previous_text" field's value of the PactAmendment entity.
+// If the PactAmendment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PactAmendmentMutation) OldPreviousText(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPreviousText is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPreviousText requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPreviousText: %w", err)
+	}
+	return oldValue.PreviousText, nil
+}
+
+// ClearPreviousText clears the value of the "previous_text" field.
+func (m *PactAmendmentMutation) ClearPreviousText() {
+	m.previous_text = nil
+	m.clearedFields[pactamendment.FieldPreviousText] = struct{}{}
+}
+
+// PreviousTextCleared returns if the "previous_text" field was cleared in this mutation.
+func (m *PactAmendmentMutation) PreviousTextCleared() bool {
+	_, ok := m.clearedFields[pactamendment.FieldPreviousText]
+	return ok
+}
+
+// ResetPreviousText resets all changes to the "previous_text" field.
+func (m *PactAmendmentMutation) ResetPreviousText() {
+	m.previous_text = nil
+	delete(m.clearedFields, pactamendment.FieldPreviousText)
+}
+
+// SetRecordedAt sets the "recorded_at" field.
+func (m *PactAmendmentMutation) SetRecordedAt(t time.Time) {
+	m.recorded_at = &t
+}
+
+// RecordedAt returns the value of the "recorded_at" field in the mutation.
+func (m *PactAmendmentMutation) RecordedAt() (r time.Time, exists bool) {
+	v := m.recorded_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRecordedAt returns the old "recorded_at" field's value of the PactAmendment entity.
+// If the PactAmendment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PactAmendmentMutation) OldRecordedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRecordedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRecordedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRecordedAt: %w", err)
+	}
+	return oldValue.RecordedAt, nil
+}
+
+// ResetRecordedAt resets all changes to the "recorded_at" field.
+func (m *PactAmendmentMutation) ResetRecordedAt() {
+	m.recorded_at = nil
+}
+
+// SetPactID sets the "pact" edge to the Pact entity by id.
+func (m *PactAmendmentMutation) SetPactID(id gid.ID) {
+	m.pact = &id
+}
+
+// ClearPact clears the "pact" edge to the Pact entity.
+func (m *PactAmendmentMutation) ClearPact() {
+	m.clearedpact = true
+}
+
+// PactCleared reports if the "pact" edge to the Pact entity was cleared.
+func (m *PactAmendmentMutation) PactCleared() bool {
+	return m.clearedpact
+}
+
+// PactID returns the "pact" edge ID in the mutation.
+func (m *PactAmendmentMutation) PactID() (id gid.ID, exists bool) {
+	if m.pact != nil {
+		return *m.pact, true
+	}
+	return
+}
+
+// PactIDs returns the "pact" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PactID instead. It exists only for internal usage by the builders.
+func (m *PactAmendmentMutation) PactIDs() (ids []gid.ID) {
+	if id := m.pact; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPact resets all changes to the "pact" edge.
+func (m *PactAmendmentMutation) ResetPact() {
+	m.pact = nil
+	m.clearedpact = false
+}
+
+// SetRecordedByID sets the "recorded_by" edge to the User entity by id.
+func (m *PactAmendmentMutation) SetRecordedByID(id gid.ID) {
+	m.recorded_by = &id
+}
+
+// ClearRecordedBy clears the "recorded_by" edge to the User entity.
+func (m *PactAmendmentMutation) ClearRecordedBy() {
+	m.clearedrecorded_by = true
+}
+
+// RecordedByCleared reports if the "recorded_by" edge to the User entity was cleared.
+func (m *PactAmendmentMutation) RecordedByCleared() bool {
+	return m.clearedrecorded_by
+}
+
+// RecordedByID returns the "recorded_by" edge ID in the mutation.
+func (m *PactAmendmentMutation) RecordedByID() (id gid.ID, exists bool) {
+	if m.recorded_by != nil {
+		return *m.recorded_by, true
+	}
+	return
+}
+
+// RecordedByIDs returns the "recorded_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RecordedByID instead. It exists only for internal usage by the builders.
+func (m *PactAmendmentMutation) RecordedByIDs() (ids []gid.ID) {
+	if id := m.recorded_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRecordedBy resets all changes to the "recorded_by" edge.
+func (m *PactAmendmentMutation) ResetRecordedBy() {
+	m.recorded_by = nil
+	m.clearedrecorded_by = false
+}
+
+// Where appends a list predicates to the PactAmendmentMutation builder.
+func (m *PactAmendmentMutation) Where(ps ...predicate.PactAmendment) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the PactAmendmentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *PactAmendmentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.PactAmendment, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *PactAmendmentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *PactAmendmentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (PactAmendment).
+func (m *PactAmendmentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *PactAmendmentMutation) Fields() []string {
+	fields := make([]string, 0, 4)
+	if m.amended_on != nil {
+		fields = append(fields, pactamendment.FieldAmendedOn)
+	}
+	if m.summary != nil {
+		fields = append(fields, pactamendment.FieldSummary)
+	}
+	if m.previous_text != nil {
+		fields = append(fields, pactamendment.FieldPreviousText)
+	}
+	if m.recorded_at != nil {
+		fields = append(fields, pactamendment.FieldRecordedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *PactAmendmentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case pactamendment.FieldAmendedOn:
+		return m.AmendedOn()
+	case pactamendment.FieldSummary:
+		return m.Summary()
+	case pactamendment.FieldPreviousText:
+		return m.PreviousText()
+	case pactamendment.FieldRecordedAt:
+		return m.RecordedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *PactAmendmentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case pactamendment.FieldAmendedOn:
+		return m.OldAmendedOn(ctx)
+	case pactamendment.FieldSummary:
+		return m.OldSummary(ctx)
+	case pactamendment.FieldPreviousText:
+		return m.OldPreviousText(ctx)
+	case pactamendment.FieldRecordedAt:
+		return m.OldRecordedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown PactAmendment field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PactAmendmentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case pactamendment.FieldAmendedOn:
+		v, ok := value.(domain.Date)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAmendedOn(v)
+		return nil
+	case pactamendment.FieldSummary:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSummary(v)
+		return nil
+	case pactamendment.FieldPreviousText:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPreviousText(v)
+		return nil
+	case pactamendment.FieldRecordedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRecordedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown PactAmendment field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *PactAmendmentMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *PactAmendmentMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PactAmendmentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown PactAmendment numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *PactAmendmentMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(pactamendment.FieldPreviousText) {
+		fields = append(fields, pactamendment.FieldPreviousText)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *PactAmendmentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *PactAmendmentMutation) ClearField(name string) error {
+	switch name {
+	case pactamendment.FieldPreviousText:
+		m.ClearPreviousText()
+		return nil
+	}
+	return fmt.Errorf("unknown PactAmendment nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *PactAmendmentMutation) ResetField(name string) error {
+	switch name {
+	case pactamendment.FieldAmendedOn:
+		m.ResetAmendedOn()
+		return nil
+	case pactamendment.FieldSummary:
+		m.ResetSummary()
+		return nil
+	case pactamendment.FieldPreviousText:
+		m.ResetPreviousText()
+		return nil
+	case pactamendment.FieldRecordedAt:
+		m.ResetRecordedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown PactAmendment field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *PactAmendmentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.pact != nil {
+		edges = append(edges, pactamendment.EdgePact)
+	}
+	if m.recorded_by != nil {
+		edges = append(edges, pactamendment.EdgeRecordedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *PactAmendmentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case pactamendment.EdgePact:
+		if id := m.pact; id != nil {
+			return []ent.Value{*id}
+		}
+	case pactamendment.EdgeRecordedBy:
+		if id := m.recorded_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *PactAmendmentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *PactAmendmentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *PactAmendmentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedpact {
+		edges = append(edges, pactamendment.EdgePact)
+	}
+	if m.clearedrecorded_by {
+		edges = append(edges, pactamendment.EdgeRecordedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *PactAmendmentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case pactamendment.EdgePact:
+		return m.clearedpact
+	case pactamendment.EdgeRecordedBy:
+		return m.clearedrecorded_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *PactAmendmentMutation) ClearEdge(name string) error {
+	switch name {
+	case pactamendment.EdgePact:
+		m.ClearPact()
+		return nil
+	case pactamendment.EdgeRecordedBy:
+		m.ClearRecordedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown PactAmendment unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *PactAmendmentMutation) ResetEdge(name string) error {
+	switch name {
+	case pactamendment.EdgePact:
+		m.ResetPact()
+		return nil
+	case pactamendment.EdgeRecordedBy:
+		m.ResetRecordedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown PactAmendment edge %s", name)
+}
+
+// PactSignatoryMutation represents an operation that mutates the PactSignatory nodes in the graph.
+type PactSignatoryMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *gid.ID
+	created_at          *time.Time
+	updated_at          *time.Time
+	role                *pactsignatory.Role
+	joined_on           *domain.Date
+	left_on             *domain.Date
+	leaving_reason      *string
+	signer_name         *string
+	signer_role         *string
+	clearedFields       map[string]struct{}
+	pact                *gid.ID
+	clearedpact         bool
+	organization        *gid.ID
+	clearedorganization bool
+	done                bool
+	oldValue            func(context.Context) (*PactSignatory, error)
+	predicates          []predicate.PactSignatory
+}
+
+var _ ent.Mutation = (*PactSignatoryMutation)(nil)
+
+// pactsignatoryOption allows management of the mutation configuration using functional options.
+type pactsignatoryOption func(*PactSignatoryMutation)
+
+// newPactSignatoryMutation creates new mutation for the PactSignatory entity.
+func newPactSignatoryMutation(c config, op Op, opts ...pactsignatoryOption) *PactSignatoryMutation {
+	m := &PactSignatoryMutation{
+		config:        c,
+		op:            op,
+		typ:           TypePactSignatory,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withPactSignatoryID sets the ID field of the mutation.
+func withPactSignatoryID(id gid.ID) pactsignatoryOption {
+	return func(m *PactSignatoryMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *PactSignatory
+		)
+		m.oldValue = func(ctx context.Context) (*PactSignatory, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().PactSignatory.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withPactSignatory sets the old PactSignatory of the mutation.
+func withPactSignatory(node *PactSignatory) pactsignatoryOption {
+	return func(m *PactSignatoryMutation) {
+		m.oldValue = func(context.Context) (*PactSignatory, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m PactSignatoryMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m PactSignatoryMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of PactSignatory entities.
+func (m *PactSignatoryMutation) SetID(id gid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *PactSignatoryMutation) ID() (id gid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *PactSignatoryMutation) IDs(ctx context.Context) ([]gid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []gid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().PactSignatory.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *PactSignatoryMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *PactSignatoryMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the PactSignatory entity.
+// If the PactSignatory object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PactSignatoryMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *PactSignatoryMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *PactSignatoryMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *PactSignatoryMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the PactSignatory entity.
+// If the PactSignatory object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PactSignatoryMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *PactSignatoryMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetRole sets the "role" field.
+func (m *PactSignatoryMutation) SetRole(pa pactsignatory.Role) {
+	m.role = &pa
+}
+
+// Role returns the value of the "role" field in the mutation.
+func (m *PactSignatoryMutation) Role() (r pactsignatory.Role, exists bool) {
+	v := m.role
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRole returns the old "role" field's value of the PactSignatory entity.
+// If the PactSignatory object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PactSignatoryMutation) OldRole(ctx context.Context) (v pactsignatory.Role, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRole is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRole requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRole: %w", err)
+	}
+	return oldValue.Role, nil
+}
+
+// ResetRole resets all changes to the "role" field.
+func (m *PactSignatoryMutation) ResetRole() {
+	m.role = nil
+}
+
+// SetJoinedOn sets the "joined_on" field.
+func (m *PactSignatoryMutation) SetJoinedOn(d domain.Date) {
+	m.joined_on = &d
+}
+
+// JoinedOn returns the value of the "joined_on" field in the mutation.
+func (m *PactSignatoryMutation) JoinedOn() (r domain.Date, exists bool) {
+	v := m.joined_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldJoinedOn returns the old "joined_on" field's value of the PactSignatory entity.
+// If the PactSignatory object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PactSignatoryMutation) OldJoinedOn(ctx context.Context) (v domain.Date, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldJoinedOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldJoinedOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldJoinedOn: %w", err)
+	}
+	return oldValue.JoinedOn, nil
+}
+
+// ResetJoinedOn resets all changes to the "joined_on" field.
+func (m *PactSignatoryMutation) ResetJoinedOn() {
+	m.joined_on = nil
+}
+
+// SetLeftOn sets the "left_on" field.
+func (m *PactSignatoryMutation) SetLeftOn(d domain.Date) {
+	m.left_on = &d
+}
+
+// LeftOn returns the value of the "left_on" field in the mutation.
+func (m *PactSignatoryMutation) LeftOn() (r domain.Date, exists bool) {
+	v := m.left_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLeftOn returns the old "left_on" field's value of the PactSignatory entity.
+// If the PactSignatory object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PactSignatoryMutation) OldLeftOn(ctx context.Context) (v *domain.Date, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLeftOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLeftOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLeftOn: %w", err)
+	}
+	return oldValue.LeftOn, nil
+}
+
+// ClearLeftOn clears the value of the "left_on" field.
+func (m *PactSignatoryMutation) ClearLeftOn() {
+	m.left_on = nil
+	m.clearedFields[pactsignatory.FieldLeftOn] = struct{}{}
+}
+
+// LeftOnCleared returns if the "left_on" field was cleared in this mutation.
+func (m *PactSignatoryMutation) LeftOnCleared() bool {
+	_, ok := m.clearedFields[pactsignatory.FieldLeftOn]
+	return ok
+}
+
+// ResetLeftOn resets all changes to the "left_on" field.
+func (m *PactSignatoryMutation) ResetLeftOn() {
+	m.left_on = nil
+	delete(m.clearedFields, pactsignatory.FieldLeftOn)
+}
+
+// SetLeavingReason sets the "leaving_reason" field.
+func (m *PactSignatoryMutation) SetLeavingReason(s string) {
+	m.leaving_reason = &s
+}
+
+// LeavingReason returns the value of the "leaving_reason" field in the mutation.
+func (m *PactSignatoryMutation) LeavingReason() (r string, exists bool) {
+	v := m.leaving_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLeavingReason returns the old "leaving_reason" field's value of the PactSignatory entity.
+// If the PactSignatory object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PactSignatoryMutation) OldLeavingReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLeavingReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLeavingReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLeavingReason: %w", err)
+	}
+	return oldValue.LeavingReason, nil
+}
+
+// ClearLeavingReason clears the value of the "leaving_reason" field.
+func (m *PactSignatoryMutation) ClearLeavingReason() {
+	m.leaving_reason = nil
+	m.clearedFields[pactsignatory.FieldLeavingReason] = struct{}{}
+}
+
+// LeavingReasonCleared returns if the "leaving_reason" field was cleared in this mutation.
+func (m *PactSignatoryMutation) LeavingReasonCleared() bool {
+	_, ok := m.clearedFields[pactsignatory.FieldLeavingReason]
+	return ok
+}
+
+// ResetLeavingReason resets all changes to the "leaving_reason" field.
+func (m *PactSignatoryMutation) ResetLeavingReason() {
+	m.leaving_reason = nil
+	delete(m.clearedFields, pactsignatory.FieldLeavingReason)
+}
+
+// SetSignerName sets the "signer_name" field.
+func (m *PactSignatoryMutation) SetSignerName(s string) {
+	m.signer_name = &s
+}
+
+// SignerName returns the value of the "signer_name" field in the mutation.
+func (m *PactSignatoryMutation) SignerName() (r string, exists bool) {
+	v := m.signer_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSignerName returns the old "signer_name" field's value of the PactSignatory entity.
+// If the PactSignatory object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PactSignatoryMutation) OldSignerName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSignerName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSignerName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSignerName: %w", err)
+	}
+	return oldValue.SignerName, nil
+}
+
+// ClearSignerName clears the value of the "signer_name" field.
+func (m *PactSignatoryMutation) ClearSignerName() {
+	m.signer_name = nil
+	m.clearedFields[pactsignatory.FieldSignerName] = struct{}{}
+}
+
+// SignerNameCleared returns if the "signer_name" field was cleared in this mutation.
+func (m *PactSignatoryMutation) SignerNameCleared() bool {
+	_, ok := m.clearedFields[pactsignatory.FieldSignerName]
+	return ok
+}
+
+// ResetSignerName resets all changes to the "signer_name" field.
+func (m *PactSignatoryMutation) ResetSignerName() {
+	m.signer_name = nil
+	delete(m.clearedFields, pactsignatory.FieldSignerName)
+}
+
+// SetSignerRole sets the "signer_role" field.
+func (m *PactSignatoryMutation) SetSignerRole(s string) {
+	m.signer_role = &s
+}
+
+// SignerRole returns the value of the "signer_role" field in the mutation.
+func (m *PactSignatoryMutation) SignerRole() (r string, exists bool) {
+	v := m.signer_role
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSignerRole returns the old "signer_role" field's value of the PactSignatory entity.
+// If the PactSignatory object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PactSignatoryMutation) OldSignerRole(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSignerRole is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSignerRole requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSignerRole: %w", err)
+	}
+	return oldValue.SignerRole, nil
+}
+
+// ClearSignerRole clears the value of the "signer_role" field.
+func (m *PactSignatoryMutation) ClearSignerRole() {
+	m.signer_role = nil
+	m.clearedFields[pactsignatory.FieldSignerRole] = struct{}{}
+}
+
+// SignerRoleCleared returns if the "signer_role" field was cleared in this mutation.
+func (m *PactSignatoryMutation) SignerRoleCleared() bool {
+	_, ok := m.clearedFields[pactsignatory.FieldSignerRole]
+	return ok
+}
+
+// ResetSignerRole resets all changes to the "signer_role" field.
+func (m *PactSignatoryMutation) ResetSignerRole() {
+	m.signer_role = nil
+	delete(m.clearedFields, pactsignatory.FieldSignerRole)
+}
+
+// SetPactID sets the "pact" edge to the Pact entity by id.
+func (m *PactSignatoryMutation) SetPactID(id gid.ID) {
+	m.pact = &id
+}
+
+// ClearPact clears the "pact" edge to the Pact entity.
+func (m *PactSignatoryMutation) ClearPact() {
+	m.clearedpact = true
+}
+
+// PactCleared reports if the "pact" edge to the Pact entity was cleared.
+func (m *PactSignatoryMutation) PactCleared() bool {
+	return m.clearedpact
+}
+
+// PactID returns the "pact" edge ID in the mutation.
+func (m *PactSignatoryMutation) PactID() (id gid.ID, exists bool) {
+	if m.pact != nil {
+		return *m.pact, true
+	}
+	return
+}
+
+// PactIDs returns the "pact" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PactID instead. It exists only for internal usage by the builders.
+func (m *PactSignatoryMutation) PactIDs() (ids []gid.ID) {
+	if id := m.pact; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPact resets all changes to the "pact" edge.
+func (m *PactSignatoryMutation) ResetPact() {
+	m.pact = nil
+	m.clearedpact = false
+}
+
+// SetOrganizationID sets the "organization" edge to the Organization entity by id.
+func (m *PactSignatoryMutation) SetOrganizationID(id gid.ID) {
+	m.organization = &id
+}
+
+// ClearOrganization clears the "organization" edge to the Organization entity.
+func (m *PactSignatoryMutation) ClearOrganization() {
+	m.clearedorganization = true
+}
+
+// OrganizationCleared reports if the "organization" edge to the Organization entity was cleared.
+func (m *PactSignatoryMutation) OrganizationCleared() bool {
+	return m.clearedorganization
+}
+
+// OrganizationID returns the "organization" edge ID in the mutation.
+func (m *PactSignatoryMutation) OrganizationID() (id gid.ID, exists bool) {
+	if m.organization != nil {
+		return *m.organization, true
+	}
+	return
+}
+
+// OrganizationIDs returns the "organization" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OrganizationID instead. It exists only for internal usage by the builders.
+func (m *PactSignatoryMutation) OrganizationIDs() (ids []gid.ID) {
+	if id := m.organization; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOrganization resets all changes to the "organization" edge.
+func (m *PactSignatoryMutation) ResetOrganization() {
+	m.organization = nil
+	m.clearedorganization = false
+}
+
+// Where appends a list predicates to the PactSignatoryMutation builder.
+func (m *PactSignatoryMutation) Where(ps ...predicate.PactSignatory) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the PactSignatoryMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *PactSignatoryMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.PactSignatory, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *PactSignatoryMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *PactSignatoryMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (PactSignatory).
+func (m *PactSignatoryMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *PactSignatoryMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.created_at != nil {
+		fields = append(fields, pactsignatory.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, pactsignatory.FieldUpdatedAt)
+	}
+	if m.role != nil {
+		fields = append(fields, pactsignatory.FieldRole)
+	}
+	if m.joined_on != nil {
+		fields = append(fields, pactsignatory.FieldJoinedOn)
+	}
+	if m.left_on != nil {
+		fields = append(fields, pactsignatory.FieldLeftOn)
+	}
+	if m.leaving_reason != nil {
+		fields = append(fields, pactsignatory.FieldLeavingReason)
+	}
+	if m.signer_name != nil {
+		fields = append(fields, pactsignatory.FieldSignerName)
+	}
+	if m.signer_role != nil {
+		fields = append(fields, pactsignatory.FieldSignerRole)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *PactSignatoryMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case pactsignatory.FieldCreatedAt:
+		return m.CreatedAt()
+	case pactsignatory.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case pactsignatory.FieldRole:
+		return m.Role()
+	case pactsignatory.FieldJoinedOn:
+		return m.JoinedOn()
+	case pactsignatory.FieldLeftOn:
+		return m.LeftOn()
+	case pactsignatory.FieldLeavingReason:
+		return m.LeavingReason()
+	case pactsignatory.FieldSignerName:
+		return m.SignerName()
+	case pactsignatory.FieldSignerRole:
+		return m.SignerRole()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *PactSignatoryMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case pactsignatory.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case pactsignatory.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case pactsignatory.FieldRole:
+		return m.OldRole(ctx)
+	case pactsignatory.FieldJoinedOn:
+		return m.OldJoinedOn(ctx)
+	case pactsignatory.FieldLeftOn:
+		return m.OldLeftOn(ctx)
+	case pactsignatory.FieldLeavingReason:
+		return m.OldLeavingReason(ctx)
+	case pactsignatory.FieldSignerName:
+		return m.OldSignerName(ctx)
+	case pactsignatory.FieldSignerRole:
+		return m.OldSignerRole(ctx)
+	}
+	return nil, fmt.Errorf("unknown PactSignatory field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PactSignatoryMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case pactsignatory.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case pactsignatory.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case pactsignatory.FieldRole:
+		v, ok := value.(pactsignatory.Role)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRole(v)
+		return nil
+	case pactsignatory.FieldJoinedOn:
+		v, ok := value.(domain.Date)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetJoinedOn(v)
+		return nil
+	case pactsignatory.FieldLeftOn:
+		v, ok := value.(domain.Date)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLeftOn(v)
+		return nil
+	case pactsignatory.FieldLeavingReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLeavingReason(v)
+		return nil
+	case pactsignatory.FieldSignerName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSignerName(v)
+		return nil
+	case pactsignatory.FieldSignerRole:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSignerRole(v)
+		return nil
+	}
+	return fmt.Errorf("unknown PactSignatory field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *PactSignatoryMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *PactSignatoryMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PactSignatoryMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown PactSignatory numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *PactSignatoryMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(pactsignatory.FieldLeftOn) {
+		fields = append(fields, pactsignatory.FieldLeftOn)
+	}
+	if m.FieldCleared(pactsignatory.FieldLeavingReason) {
+		fields = append(fields, pactsignatory.FieldLeavingReason)
+	}
+	if m.FieldCleared(pactsignatory.FieldSignerName) {
+		fields = append(fields, pactsignatory.FieldSignerName)
+	}
+	if m.FieldCleared(pactsignatory.FieldSignerRole) {
+		fields = append(fields, pactsignatory.FieldSignerRole)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *PactSignatoryMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *PactSignatoryMutation) ClearField(name string) error {
+	switch name {
+	case pactsignatory.FieldLeftOn:
+		m.ClearLeftOn()
+		return nil
+	case pactsignatory.FieldLeavingReason:
+		m.ClearLeavingReason()
+		return nil
+	case pactsignatory.FieldSignerName:
+		m.ClearSignerName()
+		return nil
+	case pactsignatory.FieldSignerRole:
+		m.ClearSignerRole()
+		return nil
+	}
+	return fmt.Errorf("unknown PactSignatory nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *PactSignatoryMutation) ResetField(name string) error {
+	switch name {
+	case pactsignatory.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case pactsignatory.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case pactsignatory.FieldRole:
+		m.ResetRole()
+		return nil
+	case pactsignatory.FieldJoinedOn:
+		m.ResetJoinedOn()
+		return nil
+	case pactsignatory.FieldLeftOn:
+		m.ResetLeftOn()
+		return nil
+	case pactsignatory.FieldLeavingReason:
+		m.ResetLeavingReason()
+		return nil
+	case pactsignatory.FieldSignerName:
+		m.ResetSignerName()
+		return nil
+	case pactsignatory.FieldSignerRole:
+		m.ResetSignerRole()
+		return nil
+	}
+	return fmt.Errorf("unknown PactSignatory field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *PactSignatoryMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.pact != nil {
+		edges = append(edges, pactsignatory.EdgePact)
+	}
+	if m.organization != nil {
+		edges = append(edges, pactsignatory.EdgeOrganization)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *PactSignatoryMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case pactsignatory.EdgePact:
+		if id := m.pact; id != nil {
+			return []ent.Value{*id}
+		}
+	case pactsignatory.EdgeOrganization:
+		if id := m.organization; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *PactSignatoryMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *PactSignatoryMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *PactSignatoryMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedpact {
+		edges = append(edges, pactsignatory.EdgePact)
+	}
+	if m.clearedorganization {
+		edges = append(edges, pactsignatory.EdgeOrganization)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *PactSignatoryMutation) EdgeCleared(name string) bool {
+	switch name {
+	case pactsignatory.EdgePact:
+		return m.clearedpact
+	case pactsignatory.EdgeOrganization:
+		return m.clearedorganization
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *PactSignatoryMutation) ClearEdge(name string) error {
+	switch name {
+	case pactsignatory.EdgePact:
+		m.ClearPact()
+		return nil
+	case pactsignatory.EdgeOrganization:
+		m.ClearOrganization()
+		return nil
+	}
+	return fmt.Errorf("unknown PactSignatory unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *PactSignatoryMutation) ResetEdge(name string) error {
+	switch name {
+	case pactsignatory.EdgePact:
+		m.ResetPact()
+		return nil
+	case pactsignatory.EdgeOrganization:
+		m.ResetOrganization()
+		return nil
+	}
+	return fmt.Errorf("unknown PactSignatory edge %s", name)
 }
 
 // PasswordTokenMutation represents an operation that mutates the PasswordToken nodes in the graph.
@@ -35397,27 +39700,30 @@ func (m *PlanMutation) ResetEdge(name string) error {
 // ProtocolMutation represents an operation that mutates the Protocol nodes in the graph.
 type ProtocolMutation struct {
 	config
-	op                Op
-	typ               string
-	id                *gid.ID
-	created_at        *time.Time
-	updated_at        *time.Time
-	title             *string
-	purpose           *string
-	status            *protocol.Status
-	signed_on         *domain.Date
-	valid_from        *domain.Date
-	valid_until       *domain.Date
-	clearedFields     map[string]struct{}
-	parties           map[gid.ID]struct{}
-	removedparties    map[gid.ID]struct{}
-	clearedparties    bool
-	objectives        map[gid.ID]struct{}
-	removedobjectives map[gid.ID]struct{}
-	clearedobjectives bool
-	done              bool
-	oldValue          func(context.Context) (*Protocol, error)
-	predicates        []predicate.Protocol
+	op                   Op
+	typ                  string
+	id                   *gid.ID
+	created_at           *time.Time
+	updated_at           *time.Time
+	title                *string
+	purpose              *string
+	status               *protocol.Status
+	signed_on            *domain.Date
+	valid_from           *domain.Date
+	valid_until          *domain.Date
+	clearedFields        map[string]struct{}
+	parties              map[gid.ID]struct{}
+	removedparties       map[gid.ID]struct{}
+	clearedparties       bool
+	objectives           map[gid.ID]struct{}
+	removedobjectives    map[gid.ID]struct{}
+	clearedobjectives    bool
+	interventions        map[gid.ID]struct{}
+	removedinterventions map[gid.ID]struct{}
+	clearedinterventions bool
+	done                 bool
+	oldValue             func(context.Context) (*Protocol, error)
+	predicates           []predicate.Protocol
 }
 
 var _ ent.Mutation = (*ProtocolMutation)(nil)
@@ -35972,6 +40278,60 @@ func (m *ProtocolMutation) ResetObjectives() {
 	m.removedobjectives = nil
 }
 
+// AddInterventionIDs adds the "interventions" edge to the Intervention entity by ids.
+func (m *ProtocolMutation) AddInterventionIDs(ids ...gid.ID) {
+	if m.interventions == nil {
+		m.interventions = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		m.interventions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearInterventions clears the "interventions" edge to the Intervention entity.
+func (m *ProtocolMutation) ClearInterventions() {
+	m.clearedinterventions = true
+}
+
+// InterventionsCleared reports if the "interventions" edge to the Intervention entity was cleared.
+func (m *ProtocolMutation) InterventionsCleared() bool {
+	return m.clearedinterventions
+}
+
+// RemoveInterventionIDs removes the "interventions" edge to the Intervention entity by IDs.
+func (m *ProtocolMutation) RemoveInterventionIDs(ids ...gid.ID) {
+	if m.removedinterventions == nil {
+		m.removedinterventions = make(map[gid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.interventions, ids[i])
+		m.removedinterventions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedInterventions returns the removed IDs of the "interventions" edge to the Intervention entity.
+func (m *ProtocolMutation) RemovedInterventionsIDs() (ids []gid.ID) {
+	for id := range m.removedinterventions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// InterventionsIDs returns the "interventions" edge IDs in the mutation.
+func (m *ProtocolMutation) InterventionsIDs() (ids []gid.ID) {
+	for id := range m.interventions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetInterventions resets all changes to the "interventions" edge.
+func (m *ProtocolMutation) ResetInterventions() {
+	m.interventions = nil
+	m.clearedinterventions = false
+	m.removedinterventions = nil
+}
+
 // Where appends a list predicates to the ProtocolMutation builder.
 func (m *ProtocolMutation) Where(ps ...predicate.Protocol) {
 	m.predicates = append(m.predicates, ps...)
@@ -36251,12 +40611,15 @@ func (m *ProtocolMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ProtocolMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.parties != nil {
 		edges = append(edges, protocol.EdgeParties)
 	}
 	if m.objectives != nil {
 		edges = append(edges, protocol.EdgeObjectives)
+	}
+	if m.interventions != nil {
+		edges = append(edges, protocol.EdgeInterventions)
 	}
 	return edges
 }
@@ -36277,18 +40640,27 @@ func (m *ProtocolMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case protocol.EdgeInterventions:
+		ids := make([]ent.Value, 0, len(m.interventions))
+		for id := range m.interventions {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ProtocolMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.removedparties != nil {
 		edges = append(edges, protocol.EdgeParties)
 	}
 	if m.removedobjectives != nil {
 		edges = append(edges, protocol.EdgeObjectives)
+	}
+	if m.removedinterventions != nil {
+		edges = append(edges, protocol.EdgeInterventions)
 	}
 	return edges
 }
@@ -36309,18 +40681,27 @@ func (m *ProtocolMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case protocol.EdgeInterventions:
+		ids := make([]ent.Value, 0, len(m.removedinterventions))
+		for id := range m.removedinterventions {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ProtocolMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.clearedparties {
 		edges = append(edges, protocol.EdgeParties)
 	}
 	if m.clearedobjectives {
 		edges = append(edges, protocol.EdgeObjectives)
+	}
+	if m.clearedinterventions {
+		edges = append(edges, protocol.EdgeInterventions)
 	}
 	return edges
 }
@@ -36333,6 +40714,8 @@ func (m *ProtocolMutation) EdgeCleared(name string) bool {
 		return m.clearedparties
 	case protocol.EdgeObjectives:
 		return m.clearedobjectives
+	case protocol.EdgeInterventions:
+		return m.clearedinterventions
 	}
 	return false
 }
@@ -36354,6 +40737,9 @@ func (m *ProtocolMutation) ResetEdge(name string) error {
 		return nil
 	case protocol.EdgeObjectives:
 		m.ResetObjectives()
+		return nil
+	case protocol.EdgeInterventions:
+		m.ResetInterventions()
 		return nil
 	}
 	return fmt.Errorf("unknown Protocol edge %s", name)
@@ -37237,6 +41623,9 @@ type ProtocolPartyMutation struct {
 	updated_at          *time.Time
 	role                *protocolparty.Role
 	operating_mode      *string
+	signed_on           *domain.Date
+	signer_name         *string
+	signer_role         *string
 	clearedFields       map[string]struct{}
 	protocol            *gid.ID
 	clearedprotocol     bool
@@ -37511,6 +41900,153 @@ func (m *ProtocolPartyMutation) ResetOperatingMode() {
 	delete(m.clearedFields, protocolparty.FieldOperatingMode)
 }
 
+// SetSignedOn sets the "signed_on" field.
+func (m *ProtocolPartyMutation) SetSignedOn(d domain.Date) {
+	m.signed_on = &d
+}
+
+// SignedOn returns the value of the "signed_on" field in the mutation.
+func (m *ProtocolPartyMutation) SignedOn() (r domain.Date, exists bool) {
+	v := m.signed_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSignedOn returns the old "signed_on" field's value of the ProtocolParty entity.
+// If the ProtocolParty object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProtocolPartyMutation) OldSignedOn(ctx context.Context) (v *domain.Date, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSignedOn is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSignedOn requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSignedOn: %w", err)
+	}
+	return oldValue.SignedOn, nil
+}
+
+// ClearSignedOn clears the value of the "signed_on" field.
+func (m *ProtocolPartyMutation) ClearSignedOn() {
+	m.signed_on = nil
+	m.clearedFields[protocolparty.FieldSignedOn] = struct{}{}
+}
+
+// SignedOnCleared returns if the "signed_on" field was cleared in this mutation.
+func (m *ProtocolPartyMutation) SignedOnCleared() bool {
+	_, ok := m.clearedFields[protocolparty.FieldSignedOn]
+	return ok
+}
+
+// ResetSignedOn resets all changes to the "signed_on" field.
+func (m *ProtocolPartyMutation) ResetSignedOn() {
+	m.signed_on = nil
+	delete(m.clearedFields, protocolparty.FieldSignedOn)
+}
+
+// SetSignerName sets the "signer_name" field.
+func (m *ProtocolPartyMutation) SetSignerName(s string) {
+	m.signer_name = &s
+}
+
+// SignerName returns the value of the "signer_name" field in the mutation.
+func (m *ProtocolPartyMutation) SignerName() (r string, exists bool) {
+	v := m.signer_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSignerName returns the old "signer_name" field's value of the ProtocolParty entity.
+// If the ProtocolParty object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProtocolPartyMutation) OldSignerName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSignerName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSignerName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSignerName: %w", err)
+	}
+	return oldValue.SignerName, nil
+}
+
+// ClearSignerName clears the value of the "signer_name" field.
+func (m *ProtocolPartyMutation) ClearSignerName() {
+	m.signer_name = nil
+	m.clearedFields[protocolparty.FieldSignerName] = struct{}{}
+}
+
+// SignerNameCleared returns if the "signer_name" field was cleared in this mutation.
+func (m *ProtocolPartyMutation) SignerNameCleared() bool {
+	_, ok := m.clearedFields[protocolparty.FieldSignerName]
+	return ok
+}
+
+// ResetSignerName resets all changes to the "signer_name" field.
+func (m *ProtocolPartyMutation) ResetSignerName() {
+	m.signer_name = nil
+	delete(m.clearedFields, protocolparty.FieldSignerName)
+}
+
+// SetSignerRole sets the "signer_role" field.
+func (m *ProtocolPartyMutation) SetSignerRole(s string) {
+	m.signer_role = &s
+}
+
+// SignerRole returns the value of the "signer_role" field in the mutation.
+func (m *ProtocolPartyMutation) SignerRole() (r string, exists bool) {
+	v := m.signer_role
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSignerRole returns the old "signer_role" field's value of the ProtocolParty entity.
+// If the ProtocolParty object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProtocolPartyMutation) OldSignerRole(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSignerRole is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSignerRole requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSignerRole: %w", err)
+	}
+	return oldValue.SignerRole, nil
+}
+
+// ClearSignerRole clears the value of the "signer_role" field.
+func (m *ProtocolPartyMutation) ClearSignerRole() {
+	m.signer_role = nil
+	m.clearedFields[protocolparty.FieldSignerRole] = struct{}{}
+}
+
+// SignerRoleCleared returns if the "signer_role" field was cleared in this mutation.
+func (m *ProtocolPartyMutation) SignerRoleCleared() bool {
+	_, ok := m.clearedFields[protocolparty.FieldSignerRole]
+	return ok
+}
+
+// ResetSignerRole resets all changes to the "signer_role" field.
+func (m *ProtocolPartyMutation) ResetSignerRole() {
+	m.signer_role = nil
+	delete(m.clearedFields, protocolparty.FieldSignerRole)
+}
+
 // SetProtocolID sets the "protocol" edge to the Protocol entity by id.
 func (m *ProtocolPartyMutation) SetProtocolID(id gid.ID) {
 	m.protocol = &id
@@ -37677,7 +42213,7 @@ func (m *ProtocolPartyMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProtocolPartyMutation) Fields() []string {
-	fields := make([]string, 0, 4)
+	fields := make([]string, 0, 7)
 	if m.created_at != nil {
 		fields = append(fields, protocolparty.FieldCreatedAt)
 	}
@@ -37689,6 +42225,15 @@ func (m *ProtocolPartyMutation) Fields() []string {
 	}
 	if m.operating_mode != nil {
 		fields = append(fields, protocolparty.FieldOperatingMode)
+	}
+	if m.signed_on != nil {
+		fields = append(fields, protocolparty.FieldSignedOn)
+	}
+	if m.signer_name != nil {
+		fields = append(fields, protocolparty.FieldSignerName)
+	}
+	if m.signer_role != nil {
+		fields = append(fields, protocolparty.FieldSignerRole)
 	}
 	return fields
 }
@@ -37706,6 +42251,12 @@ func (m *ProtocolPartyMutation) Field(name string) (ent.Value, bool) {
 		return m.Role()
 	case protocolparty.FieldOperatingMode:
 		return m.OperatingMode()
+	case protocolparty.FieldSignedOn:
+		return m.SignedOn()
+	case protocolparty.FieldSignerName:
+		return m.SignerName()
+	case protocolparty.FieldSignerRole:
+		return m.SignerRole()
 	}
 	return nil, false
 }
@@ -37723,6 +42274,12 @@ func (m *ProtocolPartyMutation) OldField(ctx context.Context, name string) (ent.
 		return m.OldRole(ctx)
 	case protocolparty.FieldOperatingMode:
 		return m.OldOperatingMode(ctx)
+	case protocolparty.FieldSignedOn:
+		return m.OldSignedOn(ctx)
+	case protocolparty.FieldSignerName:
+		return m.OldSignerName(ctx)
+	case protocolparty.FieldSignerRole:
+		return m.OldSignerRole(ctx)
 	}
 	return nil, fmt.Errorf("unknown ProtocolParty field %s", name)
 }
@@ -37760,6 +42317,27 @@ func (m *ProtocolPartyMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetOperatingMode(v)
 		return nil
+	case protocolparty.FieldSignedOn:
+		v, ok := value.(domain.Date)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSignedOn(v)
+		return nil
+	case protocolparty.FieldSignerName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSignerName(v)
+		return nil
+	case protocolparty.FieldSignerRole:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSignerRole(v)
+		return nil
 	}
 	return fmt.Errorf("unknown ProtocolParty field %s", name)
 }
@@ -37793,6 +42371,15 @@ func (m *ProtocolPartyMutation) ClearedFields() []string {
 	if m.FieldCleared(protocolparty.FieldOperatingMode) {
 		fields = append(fields, protocolparty.FieldOperatingMode)
 	}
+	if m.FieldCleared(protocolparty.FieldSignedOn) {
+		fields = append(fields, protocolparty.FieldSignedOn)
+	}
+	if m.FieldCleared(protocolparty.FieldSignerName) {
+		fields = append(fields, protocolparty.FieldSignerName)
+	}
+	if m.FieldCleared(protocolparty.FieldSignerRole) {
+		fields = append(fields, protocolparty.FieldSignerRole)
+	}
 	return fields
 }
 
@@ -37809,6 +42396,15 @@ func (m *ProtocolPartyMutation) ClearField(name string) error {
 	switch name {
 	case protocolparty.FieldOperatingMode:
 		m.ClearOperatingMode()
+		return nil
+	case protocolparty.FieldSignedOn:
+		m.ClearSignedOn()
+		return nil
+	case protocolparty.FieldSignerName:
+		m.ClearSignerName()
+		return nil
+	case protocolparty.FieldSignerRole:
+		m.ClearSignerRole()
 		return nil
 	}
 	return fmt.Errorf("unknown ProtocolParty nullable field %s", name)
@@ -37829,6 +42425,15 @@ func (m *ProtocolPartyMutation) ResetField(name string) error {
 		return nil
 	case protocolparty.FieldOperatingMode:
 		m.ResetOperatingMode()
+		return nil
+	case protocolparty.FieldSignedOn:
+		m.ResetSignedOn()
+		return nil
+	case protocolparty.FieldSignerName:
+		m.ResetSignerName()
+		return nil
+	case protocolparty.FieldSignerRole:
+		m.ResetSignerRole()
 		return nil
 	}
 	return fmt.Errorf("unknown ProtocolParty field %s", name)

@@ -49,8 +49,12 @@ type OrganizationEdges struct {
 	Municipality *Municipality `json:"municipality,omitempty"`
 	// Users who work for the organisation (utenti dell'ente).
 	Users []*User `json:"users,omitempty"`
-	// Pacts the organisation signed (patti sottoscritti).
-	Pacts []*Pact `json:"pacts,omitempty"`
+	// The organisation's signatures of pacts, with role and dates (adesioni ai patti).
+	PactSignatures []*PactSignatory `json:"pact_signatures,omitempty"`
+	// Community activities the organisation organised (attività di comunità organizzate).
+	CommunityActivities []*CommunityActivity `json:"community_activities,omitempty"`
+	// The organisation's seats in the steering committee (partecipazione alla cabina di regia).
+	CommitteeSeats []*CommitteeMember `json:"committee_seats,omitempty"`
 	// The organisation's roles in protocols (partecipazioni ai protocolli).
 	ProtocolParties []*ProtocolParty `json:"protocol_parties,omitempty"`
 	// Cases the organisation referred to a table (casi segnalati).
@@ -61,16 +65,18 @@ type OrganizationEdges struct {
 	Funds []*Fund `json:"funds,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [7]bool
+	loadedTypes [9]bool
 	// totalCount holds the count of the edges above.
-	totalCount [6]map[string]int
+	totalCount [8]map[string]int
 
-	namedUsers           map[string][]*User
-	namedPacts           map[string][]*Pact
-	namedProtocolParties map[string][]*ProtocolParty
-	namedReferredCases   map[string][]*CaseFile
-	namedInterventions   map[string][]*Intervention
-	namedFunds           map[string][]*Fund
+	namedUsers               map[string][]*User
+	namedPactSignatures      map[string][]*PactSignatory
+	namedCommunityActivities map[string][]*CommunityActivity
+	namedCommitteeSeats      map[string][]*CommitteeMember
+	namedProtocolParties     map[string][]*ProtocolParty
+	namedReferredCases       map[string][]*CaseFile
+	namedInterventions       map[string][]*Intervention
+	namedFunds               map[string][]*Fund
 }
 
 // MunicipalityOrErr returns the Municipality value or an error if the edge
@@ -93,19 +99,37 @@ func (e OrganizationEdges) UsersOrErr() ([]*User, error) {
 	return nil, &NotLoadedError{edge: "users"}
 }
 
-// PactsOrErr returns the Pacts value or an error if the edge
+// PactSignaturesOrErr returns the PactSignatures value or an error if the edge
 // was not loaded in eager-loading.
-func (e OrganizationEdges) PactsOrErr() ([]*Pact, error) {
+func (e OrganizationEdges) PactSignaturesOrErr() ([]*PactSignatory, error) {
 	if e.loadedTypes[2] {
-		return e.Pacts, nil
+		return e.PactSignatures, nil
 	}
-	return nil, &NotLoadedError{edge: "pacts"}
+	return nil, &NotLoadedError{edge: "pact_signatures"}
+}
+
+// CommunityActivitiesOrErr returns the CommunityActivities value or an error if the edge
+// was not loaded in eager-loading.
+func (e OrganizationEdges) CommunityActivitiesOrErr() ([]*CommunityActivity, error) {
+	if e.loadedTypes[3] {
+		return e.CommunityActivities, nil
+	}
+	return nil, &NotLoadedError{edge: "community_activities"}
+}
+
+// CommitteeSeatsOrErr returns the CommitteeSeats value or an error if the edge
+// was not loaded in eager-loading.
+func (e OrganizationEdges) CommitteeSeatsOrErr() ([]*CommitteeMember, error) {
+	if e.loadedTypes[4] {
+		return e.CommitteeSeats, nil
+	}
+	return nil, &NotLoadedError{edge: "committee_seats"}
 }
 
 // ProtocolPartiesOrErr returns the ProtocolParties value or an error if the edge
 // was not loaded in eager-loading.
 func (e OrganizationEdges) ProtocolPartiesOrErr() ([]*ProtocolParty, error) {
-	if e.loadedTypes[3] {
+	if e.loadedTypes[5] {
 		return e.ProtocolParties, nil
 	}
 	return nil, &NotLoadedError{edge: "protocol_parties"}
@@ -114,7 +138,7 @@ func (e OrganizationEdges) ProtocolPartiesOrErr() ([]*ProtocolParty, error) {
 // ReferredCasesOrErr returns the ReferredCases value or an error if the edge
 // was not loaded in eager-loading.
 func (e OrganizationEdges) ReferredCasesOrErr() ([]*CaseFile, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[6] {
 		return e.ReferredCases, nil
 	}
 	return nil, &NotLoadedError{edge: "referred_cases"}
@@ -123,7 +147,7 @@ func (e OrganizationEdges) ReferredCasesOrErr() ([]*CaseFile, error) {
 // InterventionsOrErr returns the Interventions value or an error if the edge
 // was not loaded in eager-loading.
 func (e OrganizationEdges) InterventionsOrErr() ([]*Intervention, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[7] {
 		return e.Interventions, nil
 	}
 	return nil, &NotLoadedError{edge: "interventions"}
@@ -132,7 +156,7 @@ func (e OrganizationEdges) InterventionsOrErr() ([]*Intervention, error) {
 // FundsOrErr returns the Funds value or an error if the edge
 // was not loaded in eager-loading.
 func (e OrganizationEdges) FundsOrErr() ([]*Fund, error) {
-	if e.loadedTypes[6] {
+	if e.loadedTypes[8] {
 		return e.Funds, nil
 	}
 	return nil, &NotLoadedError{edge: "funds"}
@@ -250,9 +274,19 @@ func (_m *Organization) QueryUsers() *UserQuery {
 	return NewOrganizationClient(_m.config).QueryUsers(_m)
 }
 
-// QueryPacts queries the "pacts" edge of the Organization entity.
-func (_m *Organization) QueryPacts() *PactQuery {
-	return NewOrganizationClient(_m.config).QueryPacts(_m)
+// QueryPactSignatures queries the "pact_signatures" edge of the Organization entity.
+func (_m *Organization) QueryPactSignatures() *PactSignatoryQuery {
+	return NewOrganizationClient(_m.config).QueryPactSignatures(_m)
+}
+
+// QueryCommunityActivities queries the "community_activities" edge of the Organization entity.
+func (_m *Organization) QueryCommunityActivities() *CommunityActivityQuery {
+	return NewOrganizationClient(_m.config).QueryCommunityActivities(_m)
+}
+
+// QueryCommitteeSeats queries the "committee_seats" edge of the Organization entity.
+func (_m *Organization) QueryCommitteeSeats() *CommitteeMemberQuery {
+	return NewOrganizationClient(_m.config).QueryCommitteeSeats(_m)
 }
 
 // QueryProtocolParties queries the "protocol_parties" edge of the Organization entity.
@@ -349,27 +383,75 @@ func (_m *Organization) appendNamedUsers(name string, edges ...*User) {
 	}
 }
 
-// NamedPacts returns the Pacts named value or an error if the edge was not
+// NamedPactSignatures returns the PactSignatures named value or an error if the edge was not
 // loaded in eager-loading with this name.
-func (_m *Organization) NamedPacts(name string) ([]*Pact, error) {
-	if _m.Edges.namedPacts == nil {
+func (_m *Organization) NamedPactSignatures(name string) ([]*PactSignatory, error) {
+	if _m.Edges.namedPactSignatures == nil {
 		return nil, &NotLoadedError{edge: name}
 	}
-	nodes, ok := _m.Edges.namedPacts[name]
+	nodes, ok := _m.Edges.namedPactSignatures[name]
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
 	return nodes, nil
 }
 
-func (_m *Organization) appendNamedPacts(name string, edges ...*Pact) {
-	if _m.Edges.namedPacts == nil {
-		_m.Edges.namedPacts = make(map[string][]*Pact)
+func (_m *Organization) appendNamedPactSignatures(name string, edges ...*PactSignatory) {
+	if _m.Edges.namedPactSignatures == nil {
+		_m.Edges.namedPactSignatures = make(map[string][]*PactSignatory)
 	}
 	if len(edges) == 0 {
-		_m.Edges.namedPacts[name] = []*Pact{}
+		_m.Edges.namedPactSignatures[name] = []*PactSignatory{}
 	} else {
-		_m.Edges.namedPacts[name] = append(_m.Edges.namedPacts[name], edges...)
+		_m.Edges.namedPactSignatures[name] = append(_m.Edges.namedPactSignatures[name], edges...)
+	}
+}
+
+// NamedCommunityActivities returns the CommunityActivities named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Organization) NamedCommunityActivities(name string) ([]*CommunityActivity, error) {
+	if _m.Edges.namedCommunityActivities == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedCommunityActivities[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Organization) appendNamedCommunityActivities(name string, edges ...*CommunityActivity) {
+	if _m.Edges.namedCommunityActivities == nil {
+		_m.Edges.namedCommunityActivities = make(map[string][]*CommunityActivity)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedCommunityActivities[name] = []*CommunityActivity{}
+	} else {
+		_m.Edges.namedCommunityActivities[name] = append(_m.Edges.namedCommunityActivities[name], edges...)
+	}
+}
+
+// NamedCommitteeSeats returns the CommitteeSeats named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Organization) NamedCommitteeSeats(name string) ([]*CommitteeMember, error) {
+	if _m.Edges.namedCommitteeSeats == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedCommitteeSeats[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Organization) appendNamedCommitteeSeats(name string, edges ...*CommitteeMember) {
+	if _m.Edges.namedCommitteeSeats == nil {
+		_m.Edges.namedCommitteeSeats = make(map[string][]*CommitteeMember)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedCommitteeSeats[name] = []*CommitteeMember{}
+	} else {
+		_m.Edges.namedCommitteeSeats[name] = append(_m.Edges.namedCommitteeSeats[name], edges...)
 	}
 }
 

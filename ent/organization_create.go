@@ -12,11 +12,13 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/committeemember"
+	"github.com/progetto-win/win/ent/communityactivity"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/organization"
-	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/protocolparty"
 	"github.com/progetto-win/win/ent/user"
 )
@@ -172,19 +174,49 @@ func (_c *OrganizationCreate) AddUsers(v ...*User) *OrganizationCreate {
 	return _c.AddUserIDs(ids...)
 }
 
-// AddPactIDs adds the "pacts" edge to the Pact entity by IDs.
-func (_c *OrganizationCreate) AddPactIDs(ids ...gid.ID) *OrganizationCreate {
-	_c.mutation.AddPactIDs(ids...)
+// AddPactSignatureIDs adds the "pact_signatures" edge to the PactSignatory entity by IDs.
+func (_c *OrganizationCreate) AddPactSignatureIDs(ids ...gid.ID) *OrganizationCreate {
+	_c.mutation.AddPactSignatureIDs(ids...)
 	return _c
 }
 
-// AddPacts adds the "pacts" edges to the Pact entity.
-func (_c *OrganizationCreate) AddPacts(v ...*Pact) *OrganizationCreate {
+// AddPactSignatures adds the "pact_signatures" edges to the PactSignatory entity.
+func (_c *OrganizationCreate) AddPactSignatures(v ...*PactSignatory) *OrganizationCreate {
 	ids := make([]gid.ID, len(v))
 	for i := range v {
 		ids[i] = v[i].ID
 	}
-	return _c.AddPactIDs(ids...)
+	return _c.AddPactSignatureIDs(ids...)
+}
+
+// AddCommunityActivityIDs adds the "community_activities" edge to the CommunityActivity entity by IDs.
+func (_c *OrganizationCreate) AddCommunityActivityIDs(ids ...gid.ID) *OrganizationCreate {
+	_c.mutation.AddCommunityActivityIDs(ids...)
+	return _c
+}
+
+// AddCommunityActivities adds the "community_activities" edges to the CommunityActivity entity.
+func (_c *OrganizationCreate) AddCommunityActivities(v ...*CommunityActivity) *OrganizationCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddCommunityActivityIDs(ids...)
+}
+
+// AddCommitteeSeatIDs adds the "committee_seats" edge to the CommitteeMember entity by IDs.
+func (_c *OrganizationCreate) AddCommitteeSeatIDs(ids ...gid.ID) *OrganizationCreate {
+	_c.mutation.AddCommitteeSeatIDs(ids...)
+	return _c
+}
+
+// AddCommitteeSeats adds the "committee_seats" edges to the CommitteeMember entity.
+func (_c *OrganizationCreate) AddCommitteeSeats(v ...*CommitteeMember) *OrganizationCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddCommitteeSeatIDs(ids...)
 }
 
 // AddProtocolPartyIDs adds the "protocol_parties" edge to the ProtocolParty entity by IDs.
@@ -457,15 +489,47 @@ func (_c *OrganizationCreate) createSpec() (*Organization, *sqlgraph.CreateSpec)
 		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
-	if nodes := _c.mutation.PactsIDs(); len(nodes) > 0 {
+	if nodes := _c.mutation.PactSignaturesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.PactSignaturesTable,
+			Columns: []string{organization.PactSignaturesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(pactsignatory.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.CommunityActivitiesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2M,
 			Inverse: true,
-			Table:   organization.PactsTable,
-			Columns: organization.PactsPrimaryKey,
+			Table:   organization.CommunityActivitiesTable,
+			Columns: organization.CommunityActivitiesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(pact.FieldID, field.TypeString),
+				IDSpec: sqlgraph.NewFieldSpec(communityactivity.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.CommitteeSeatsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.CommitteeSeatsTable,
+			Columns: []string{organization.CommitteeSeatsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committeemember.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

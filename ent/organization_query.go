@@ -16,11 +16,13 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/committeemember"
+	"github.com/progetto-win/win/ent/communityactivity"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/organization"
-	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/protocolparty"
 	"github.com/progetto-win/win/ent/user"
@@ -29,26 +31,30 @@ import (
 // OrganizationQuery is the builder for querying Organization entities.
 type OrganizationQuery struct {
 	config
-	ctx                      *QueryContext
-	order                    []organization.OrderOption
-	inters                   []Interceptor
-	predicates               []predicate.Organization
-	withMunicipality         *MunicipalityQuery
-	withUsers                *UserQuery
-	withPacts                *PactQuery
-	withProtocolParties      *ProtocolPartyQuery
-	withReferredCases        *CaseFileQuery
-	withInterventions        *InterventionQuery
-	withFunds                *FundQuery
-	withFKs                  bool
-	loadTotal                []func(context.Context, []*Organization) error
-	modifiers                []func(*sql.Selector)
-	withNamedUsers           map[string]*UserQuery
-	withNamedPacts           map[string]*PactQuery
-	withNamedProtocolParties map[string]*ProtocolPartyQuery
-	withNamedReferredCases   map[string]*CaseFileQuery
-	withNamedInterventions   map[string]*InterventionQuery
-	withNamedFunds           map[string]*FundQuery
+	ctx                          *QueryContext
+	order                        []organization.OrderOption
+	inters                       []Interceptor
+	predicates                   []predicate.Organization
+	withMunicipality             *MunicipalityQuery
+	withUsers                    *UserQuery
+	withPactSignatures           *PactSignatoryQuery
+	withCommunityActivities      *CommunityActivityQuery
+	withCommitteeSeats           *CommitteeMemberQuery
+	withProtocolParties          *ProtocolPartyQuery
+	withReferredCases            *CaseFileQuery
+	withInterventions            *InterventionQuery
+	withFunds                    *FundQuery
+	withFKs                      bool
+	loadTotal                    []func(context.Context, []*Organization) error
+	modifiers                    []func(*sql.Selector)
+	withNamedUsers               map[string]*UserQuery
+	withNamedPactSignatures      map[string]*PactSignatoryQuery
+	withNamedCommunityActivities map[string]*CommunityActivityQuery
+	withNamedCommitteeSeats      map[string]*CommitteeMemberQuery
+	withNamedProtocolParties     map[string]*ProtocolPartyQuery
+	withNamedReferredCases       map[string]*CaseFileQuery
+	withNamedInterventions       map[string]*InterventionQuery
+	withNamedFunds               map[string]*FundQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -129,9 +135,9 @@ func (_q *OrganizationQuery) QueryUsers() *UserQuery {
 	return query
 }
 
-// QueryPacts chains the current query on the "pacts" edge.
-func (_q *OrganizationQuery) QueryPacts() *PactQuery {
-	query := (&PactClient{config: _q.config}).Query()
+// QueryPactSignatures chains the current query on the "pact_signatures" edge.
+func (_q *OrganizationQuery) QueryPactSignatures() *PactSignatoryQuery {
+	query := (&PactSignatoryClient{config: _q.config}).Query()
 	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
 		if err := _q.prepareQuery(ctx); err != nil {
 			return nil, err
@@ -142,8 +148,52 @@ func (_q *OrganizationQuery) QueryPacts() *PactQuery {
 		}
 		step := sqlgraph.NewStep(
 			sqlgraph.From(organization.Table, organization.FieldID, selector),
-			sqlgraph.To(pact.Table, pact.FieldID),
-			sqlgraph.Edge(sqlgraph.M2M, true, organization.PactsTable, organization.PactsPrimaryKey...),
+			sqlgraph.To(pactsignatory.Table, pactsignatory.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, organization.PactSignaturesTable, organization.PactSignaturesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryCommunityActivities chains the current query on the "community_activities" edge.
+func (_q *OrganizationQuery) QueryCommunityActivities() *CommunityActivityQuery {
+	query := (&CommunityActivityClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(organization.Table, organization.FieldID, selector),
+			sqlgraph.To(communityactivity.Table, communityactivity.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, organization.CommunityActivitiesTable, organization.CommunityActivitiesPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryCommitteeSeats chains the current query on the "committee_seats" edge.
+func (_q *OrganizationQuery) QueryCommitteeSeats() *CommitteeMemberQuery {
+	query := (&CommitteeMemberClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(organization.Table, organization.FieldID, selector),
+			sqlgraph.To(committeemember.Table, committeemember.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, organization.CommitteeSeatsTable, organization.CommitteeSeatsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -426,18 +476,20 @@ func (_q *OrganizationQuery) Clone() *OrganizationQuery {
 		return nil
 	}
 	return &OrganizationQuery{
-		config:              _q.config,
-		ctx:                 _q.ctx.Clone(),
-		order:               append([]organization.OrderOption{}, _q.order...),
-		inters:              append([]Interceptor{}, _q.inters...),
-		predicates:          append([]predicate.Organization{}, _q.predicates...),
-		withMunicipality:    _q.withMunicipality.Clone(),
-		withUsers:           _q.withUsers.Clone(),
-		withPacts:           _q.withPacts.Clone(),
-		withProtocolParties: _q.withProtocolParties.Clone(),
-		withReferredCases:   _q.withReferredCases.Clone(),
-		withInterventions:   _q.withInterventions.Clone(),
-		withFunds:           _q.withFunds.Clone(),
+		config:                  _q.config,
+		ctx:                     _q.ctx.Clone(),
+		order:                   append([]organization.OrderOption{}, _q.order...),
+		inters:                  append([]Interceptor{}, _q.inters...),
+		predicates:              append([]predicate.Organization{}, _q.predicates...),
+		withMunicipality:        _q.withMunicipality.Clone(),
+		withUsers:               _q.withUsers.Clone(),
+		withPactSignatures:      _q.withPactSignatures.Clone(),
+		withCommunityActivities: _q.withCommunityActivities.Clone(),
+		withCommitteeSeats:      _q.withCommitteeSeats.Clone(),
+		withProtocolParties:     _q.withProtocolParties.Clone(),
+		withReferredCases:       _q.withReferredCases.Clone(),
+		withInterventions:       _q.withInterventions.Clone(),
+		withFunds:               _q.withFunds.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -467,14 +519,36 @@ func (_q *OrganizationQuery) WithUsers(opts ...func(*UserQuery)) *OrganizationQu
 	return _q
 }
 
-// WithPacts tells the query-builder to eager-load the nodes that are connected to
-// the "pacts" edge. The optional arguments are used to configure the query builder of the edge.
-func (_q *OrganizationQuery) WithPacts(opts ...func(*PactQuery)) *OrganizationQuery {
-	query := (&PactClient{config: _q.config}).Query()
+// WithPactSignatures tells the query-builder to eager-load the nodes that are connected to
+// the "pact_signatures" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *OrganizationQuery) WithPactSignatures(opts ...func(*PactSignatoryQuery)) *OrganizationQuery {
+	query := (&PactSignatoryClient{config: _q.config}).Query()
 	for _, opt := range opts {
 		opt(query)
 	}
-	_q.withPacts = query
+	_q.withPactSignatures = query
+	return _q
+}
+
+// WithCommunityActivities tells the query-builder to eager-load the nodes that are connected to
+// the "community_activities" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *OrganizationQuery) WithCommunityActivities(opts ...func(*CommunityActivityQuery)) *OrganizationQuery {
+	query := (&CommunityActivityClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCommunityActivities = query
+	return _q
+}
+
+// WithCommitteeSeats tells the query-builder to eager-load the nodes that are connected to
+// the "committee_seats" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *OrganizationQuery) WithCommitteeSeats(opts ...func(*CommitteeMemberQuery)) *OrganizationQuery {
+	query := (&CommitteeMemberClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCommitteeSeats = query
 	return _q
 }
 
@@ -607,10 +681,12 @@ func (_q *OrganizationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 		nodes       = []*Organization{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [7]bool{
+		loadedTypes = [9]bool{
 			_q.withMunicipality != nil,
 			_q.withUsers != nil,
-			_q.withPacts != nil,
+			_q.withPactSignatures != nil,
+			_q.withCommunityActivities != nil,
+			_q.withCommitteeSeats != nil,
 			_q.withProtocolParties != nil,
 			_q.withReferredCases != nil,
 			_q.withInterventions != nil,
@@ -657,10 +733,26 @@ func (_q *OrganizationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 			return nil, err
 		}
 	}
-	if query := _q.withPacts; query != nil {
-		if err := _q.loadPacts(ctx, query, nodes,
-			func(n *Organization) { n.Edges.Pacts = []*Pact{} },
-			func(n *Organization, e *Pact) { n.Edges.Pacts = append(n.Edges.Pacts, e) }); err != nil {
+	if query := _q.withPactSignatures; query != nil {
+		if err := _q.loadPactSignatures(ctx, query, nodes,
+			func(n *Organization) { n.Edges.PactSignatures = []*PactSignatory{} },
+			func(n *Organization, e *PactSignatory) { n.Edges.PactSignatures = append(n.Edges.PactSignatures, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withCommunityActivities; query != nil {
+		if err := _q.loadCommunityActivities(ctx, query, nodes,
+			func(n *Organization) { n.Edges.CommunityActivities = []*CommunityActivity{} },
+			func(n *Organization, e *CommunityActivity) {
+				n.Edges.CommunityActivities = append(n.Edges.CommunityActivities, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withCommitteeSeats; query != nil {
+		if err := _q.loadCommitteeSeats(ctx, query, nodes,
+			func(n *Organization) { n.Edges.CommitteeSeats = []*CommitteeMember{} },
+			func(n *Organization, e *CommitteeMember) { n.Edges.CommitteeSeats = append(n.Edges.CommitteeSeats, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -699,10 +791,24 @@ func (_q *OrganizationQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 			return nil, err
 		}
 	}
-	for name, query := range _q.withNamedPacts {
-		if err := _q.loadPacts(ctx, query, nodes,
-			func(n *Organization) { n.appendNamedPacts(name) },
-			func(n *Organization, e *Pact) { n.appendNamedPacts(name, e) }); err != nil {
+	for name, query := range _q.withNamedPactSignatures {
+		if err := _q.loadPactSignatures(ctx, query, nodes,
+			func(n *Organization) { n.appendNamedPactSignatures(name) },
+			func(n *Organization, e *PactSignatory) { n.appendNamedPactSignatures(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedCommunityActivities {
+		if err := _q.loadCommunityActivities(ctx, query, nodes,
+			func(n *Organization) { n.appendNamedCommunityActivities(name) },
+			func(n *Organization, e *CommunityActivity) { n.appendNamedCommunityActivities(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedCommitteeSeats {
+		if err := _q.loadCommitteeSeats(ctx, query, nodes,
+			func(n *Organization) { n.appendNamedCommitteeSeats(name) },
+			func(n *Organization, e *CommitteeMember) { n.appendNamedCommitteeSeats(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -805,7 +911,38 @@ func (_q *OrganizationQuery) loadUsers(ctx context.Context, query *UserQuery, no
 	}
 	return nil
 }
-func (_q *OrganizationQuery) loadPacts(ctx context.Context, query *PactQuery, nodes []*Organization, init func(*Organization), assign func(*Organization, *Pact)) error {
+func (_q *OrganizationQuery) loadPactSignatures(ctx context.Context, query *PactSignatoryQuery, nodes []*Organization, init func(*Organization), assign func(*Organization, *PactSignatory)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Organization)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.PactSignatory(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(organization.PactSignaturesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.pact_signatory_organization
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "pact_signatory_organization" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "pact_signatory_organization" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *OrganizationQuery) loadCommunityActivities(ctx context.Context, query *CommunityActivityQuery, nodes []*Organization, init func(*Organization), assign func(*Organization, *CommunityActivity)) error {
 	edgeIDs := make([]driver.Value, len(nodes))
 	byID := make(map[gid.ID]*Organization)
 	nids := make(map[gid.ID]map[*Organization]struct{})
@@ -817,11 +954,11 @@ func (_q *OrganizationQuery) loadPacts(ctx context.Context, query *PactQuery, no
 		}
 	}
 	query.Where(func(s *sql.Selector) {
-		joinT := sql.Table(organization.PactsTable)
-		s.Join(joinT).On(s.C(pact.FieldID), joinT.C(organization.PactsPrimaryKey[0]))
-		s.Where(sql.InValues(joinT.C(organization.PactsPrimaryKey[1]), edgeIDs...))
+		joinT := sql.Table(organization.CommunityActivitiesTable)
+		s.Join(joinT).On(s.C(communityactivity.FieldID), joinT.C(organization.CommunityActivitiesPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(organization.CommunityActivitiesPrimaryKey[1]), edgeIDs...))
 		columns := s.SelectedColumns()
-		s.Select(joinT.C(organization.PactsPrimaryKey[1]))
+		s.Select(joinT.C(organization.CommunityActivitiesPrimaryKey[1]))
 		s.AppendSelect(columns...)
 		s.SetDistinct(false)
 	})
@@ -851,18 +988,49 @@ func (_q *OrganizationQuery) loadPacts(ctx context.Context, query *PactQuery, no
 			}
 		})
 	})
-	neighbors, err := withInterceptors[[]*Pact](ctx, query, qr, query.inters)
+	neighbors, err := withInterceptors[[]*CommunityActivity](ctx, query, qr, query.inters)
 	if err != nil {
 		return err
 	}
 	for _, n := range neighbors {
 		nodes, ok := nids[n.ID]
 		if !ok {
-			return fmt.Errorf(`unexpected "pacts" node returned %v`, n.ID)
+			return fmt.Errorf(`unexpected "community_activities" node returned %v`, n.ID)
 		}
 		for kn := range nodes {
 			assign(kn, n)
 		}
+	}
+	return nil
+}
+func (_q *OrganizationQuery) loadCommitteeSeats(ctx context.Context, query *CommitteeMemberQuery, nodes []*Organization, init func(*Organization), assign func(*Organization, *CommitteeMember)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Organization)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.CommitteeMember(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(organization.CommitteeSeatsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.committee_member_organization
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "committee_member_organization" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "committee_member_organization" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -1126,17 +1294,45 @@ func (_q *OrganizationQuery) WithNamedUsers(name string, opts ...func(*UserQuery
 	return _q
 }
 
-// WithNamedPacts tells the query-builder to eager-load the nodes that are connected to the "pacts"
+// WithNamedPactSignatures tells the query-builder to eager-load the nodes that are connected to the "pact_signatures"
 // edge with the given name. The optional arguments are used to configure the query builder of the edge.
-func (_q *OrganizationQuery) WithNamedPacts(name string, opts ...func(*PactQuery)) *OrganizationQuery {
-	query := (&PactClient{config: _q.config}).Query()
+func (_q *OrganizationQuery) WithNamedPactSignatures(name string, opts ...func(*PactSignatoryQuery)) *OrganizationQuery {
+	query := (&PactSignatoryClient{config: _q.config}).Query()
 	for _, opt := range opts {
 		opt(query)
 	}
-	if _q.withNamedPacts == nil {
-		_q.withNamedPacts = make(map[string]*PactQuery)
+	if _q.withNamedPactSignatures == nil {
+		_q.withNamedPactSignatures = make(map[string]*PactSignatoryQuery)
 	}
-	_q.withNamedPacts[name] = query
+	_q.withNamedPactSignatures[name] = query
+	return _q
+}
+
+// WithNamedCommunityActivities tells the query-builder to eager-load the nodes that are connected to the "community_activities"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *OrganizationQuery) WithNamedCommunityActivities(name string, opts ...func(*CommunityActivityQuery)) *OrganizationQuery {
+	query := (&CommunityActivityClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedCommunityActivities == nil {
+		_q.withNamedCommunityActivities = make(map[string]*CommunityActivityQuery)
+	}
+	_q.withNamedCommunityActivities[name] = query
+	return _q
+}
+
+// WithNamedCommitteeSeats tells the query-builder to eager-load the nodes that are connected to the "committee_seats"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *OrganizationQuery) WithNamedCommitteeSeats(name string, opts ...func(*CommitteeMemberQuery)) *OrganizationQuery {
+	query := (&CommitteeMemberClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedCommitteeSeats == nil {
+		_q.withNamedCommitteeSeats = make(map[string]*CommitteeMemberQuery)
+	}
+	_q.withNamedCommitteeSeats[name] = query
 	return _q
 }
 

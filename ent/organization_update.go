@@ -13,11 +13,13 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/committeemember"
+	"github.com/progetto-win/win/ent/communityactivity"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/municipality"
 	"github.com/progetto-win/win/ent/organization"
-	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/protocolparty"
 	"github.com/progetto-win/win/ent/user"
@@ -185,19 +187,49 @@ func (_u *OrganizationUpdate) AddUsers(v ...*User) *OrganizationUpdate {
 	return _u.AddUserIDs(ids...)
 }
 
-// AddPactIDs adds the "pacts" edge to the Pact entity by IDs.
-func (_u *OrganizationUpdate) AddPactIDs(ids ...gid.ID) *OrganizationUpdate {
-	_u.mutation.AddPactIDs(ids...)
+// AddPactSignatureIDs adds the "pact_signatures" edge to the PactSignatory entity by IDs.
+func (_u *OrganizationUpdate) AddPactSignatureIDs(ids ...gid.ID) *OrganizationUpdate {
+	_u.mutation.AddPactSignatureIDs(ids...)
 	return _u
 }
 
-// AddPacts adds the "pacts" edges to the Pact entity.
-func (_u *OrganizationUpdate) AddPacts(v ...*Pact) *OrganizationUpdate {
+// AddPactSignatures adds the "pact_signatures" edges to the PactSignatory entity.
+func (_u *OrganizationUpdate) AddPactSignatures(v ...*PactSignatory) *OrganizationUpdate {
 	ids := make([]gid.ID, len(v))
 	for i := range v {
 		ids[i] = v[i].ID
 	}
-	return _u.AddPactIDs(ids...)
+	return _u.AddPactSignatureIDs(ids...)
+}
+
+// AddCommunityActivityIDs adds the "community_activities" edge to the CommunityActivity entity by IDs.
+func (_u *OrganizationUpdate) AddCommunityActivityIDs(ids ...gid.ID) *OrganizationUpdate {
+	_u.mutation.AddCommunityActivityIDs(ids...)
+	return _u
+}
+
+// AddCommunityActivities adds the "community_activities" edges to the CommunityActivity entity.
+func (_u *OrganizationUpdate) AddCommunityActivities(v ...*CommunityActivity) *OrganizationUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCommunityActivityIDs(ids...)
+}
+
+// AddCommitteeSeatIDs adds the "committee_seats" edge to the CommitteeMember entity by IDs.
+func (_u *OrganizationUpdate) AddCommitteeSeatIDs(ids ...gid.ID) *OrganizationUpdate {
+	_u.mutation.AddCommitteeSeatIDs(ids...)
+	return _u
+}
+
+// AddCommitteeSeats adds the "committee_seats" edges to the CommitteeMember entity.
+func (_u *OrganizationUpdate) AddCommitteeSeats(v ...*CommitteeMember) *OrganizationUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCommitteeSeatIDs(ids...)
 }
 
 // AddProtocolPartyIDs adds the "protocol_parties" edge to the ProtocolParty entity by IDs.
@@ -292,25 +324,67 @@ func (_u *OrganizationUpdate) RemoveUsers(v ...*User) *OrganizationUpdate {
 	return _u.RemoveUserIDs(ids...)
 }
 
-// ClearPacts clears all "pacts" edges to the Pact entity.
-func (_u *OrganizationUpdate) ClearPacts() *OrganizationUpdate {
-	_u.mutation.ClearPacts()
+// ClearPactSignatures clears all "pact_signatures" edges to the PactSignatory entity.
+func (_u *OrganizationUpdate) ClearPactSignatures() *OrganizationUpdate {
+	_u.mutation.ClearPactSignatures()
 	return _u
 }
 
-// RemovePactIDs removes the "pacts" edge to Pact entities by IDs.
-func (_u *OrganizationUpdate) RemovePactIDs(ids ...gid.ID) *OrganizationUpdate {
-	_u.mutation.RemovePactIDs(ids...)
+// RemovePactSignatureIDs removes the "pact_signatures" edge to PactSignatory entities by IDs.
+func (_u *OrganizationUpdate) RemovePactSignatureIDs(ids ...gid.ID) *OrganizationUpdate {
+	_u.mutation.RemovePactSignatureIDs(ids...)
 	return _u
 }
 
-// RemovePacts removes "pacts" edges to Pact entities.
-func (_u *OrganizationUpdate) RemovePacts(v ...*Pact) *OrganizationUpdate {
+// RemovePactSignatures removes "pact_signatures" edges to PactSignatory entities.
+func (_u *OrganizationUpdate) RemovePactSignatures(v ...*PactSignatory) *OrganizationUpdate {
 	ids := make([]gid.ID, len(v))
 	for i := range v {
 		ids[i] = v[i].ID
 	}
-	return _u.RemovePactIDs(ids...)
+	return _u.RemovePactSignatureIDs(ids...)
+}
+
+// ClearCommunityActivities clears all "community_activities" edges to the CommunityActivity entity.
+func (_u *OrganizationUpdate) ClearCommunityActivities() *OrganizationUpdate {
+	_u.mutation.ClearCommunityActivities()
+	return _u
+}
+
+// RemoveCommunityActivityIDs removes the "community_activities" edge to CommunityActivity entities by IDs.
+func (_u *OrganizationUpdate) RemoveCommunityActivityIDs(ids ...gid.ID) *OrganizationUpdate {
+	_u.mutation.RemoveCommunityActivityIDs(ids...)
+	return _u
+}
+
+// RemoveCommunityActivities removes "community_activities" edges to CommunityActivity entities.
+func (_u *OrganizationUpdate) RemoveCommunityActivities(v ...*CommunityActivity) *OrganizationUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCommunityActivityIDs(ids...)
+}
+
+// ClearCommitteeSeats clears all "committee_seats" edges to the CommitteeMember entity.
+func (_u *OrganizationUpdate) ClearCommitteeSeats() *OrganizationUpdate {
+	_u.mutation.ClearCommitteeSeats()
+	return _u
+}
+
+// RemoveCommitteeSeatIDs removes the "committee_seats" edge to CommitteeMember entities by IDs.
+func (_u *OrganizationUpdate) RemoveCommitteeSeatIDs(ids ...gid.ID) *OrganizationUpdate {
+	_u.mutation.RemoveCommitteeSeatIDs(ids...)
+	return _u
+}
+
+// RemoveCommitteeSeats removes "committee_seats" edges to CommitteeMember entities.
+func (_u *OrganizationUpdate) RemoveCommitteeSeats(v ...*CommitteeMember) *OrganizationUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCommitteeSeatIDs(ids...)
 }
 
 // ClearProtocolParties clears all "protocol_parties" edges to the ProtocolParty entity.
@@ -599,28 +673,28 @@ func (_u *OrganizationUpdate) sqlSave(ctx context.Context) (_node int, err error
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
-	if _u.mutation.PactsCleared() {
+	if _u.mutation.PactSignaturesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
+			Rel:     sqlgraph.O2M,
 			Inverse: true,
-			Table:   organization.PactsTable,
-			Columns: organization.PactsPrimaryKey,
+			Table:   organization.PactSignaturesTable,
+			Columns: []string{organization.PactSignaturesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(pact.FieldID, field.TypeString),
+				IDSpec: sqlgraph.NewFieldSpec(pactsignatory.FieldID, field.TypeString),
 			},
 		}
 		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
 	}
-	if nodes := _u.mutation.RemovedPactsIDs(); len(nodes) > 0 && !_u.mutation.PactsCleared() {
+	if nodes := _u.mutation.RemovedPactSignaturesIDs(); len(nodes) > 0 && !_u.mutation.PactSignaturesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
+			Rel:     sqlgraph.O2M,
 			Inverse: true,
-			Table:   organization.PactsTable,
-			Columns: organization.PactsPrimaryKey,
+			Table:   organization.PactSignaturesTable,
+			Columns: []string{organization.PactSignaturesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(pact.FieldID, field.TypeString),
+				IDSpec: sqlgraph.NewFieldSpec(pactsignatory.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -628,15 +702,105 @@ func (_u *OrganizationUpdate) sqlSave(ctx context.Context) (_node int, err error
 		}
 		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
 	}
-	if nodes := _u.mutation.PactsIDs(); len(nodes) > 0 {
+	if nodes := _u.mutation.PactSignaturesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.PactSignaturesTable,
+			Columns: []string{organization.PactSignaturesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(pactsignatory.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CommunityActivitiesCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2M,
 			Inverse: true,
-			Table:   organization.PactsTable,
-			Columns: organization.PactsPrimaryKey,
+			Table:   organization.CommunityActivitiesTable,
+			Columns: organization.CommunityActivitiesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(pact.FieldID, field.TypeString),
+				IDSpec: sqlgraph.NewFieldSpec(communityactivity.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCommunityActivitiesIDs(); len(nodes) > 0 && !_u.mutation.CommunityActivitiesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   organization.CommunityActivitiesTable,
+			Columns: organization.CommunityActivitiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(communityactivity.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CommunityActivitiesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   organization.CommunityActivitiesTable,
+			Columns: organization.CommunityActivitiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(communityactivity.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CommitteeSeatsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.CommitteeSeatsTable,
+			Columns: []string{organization.CommitteeSeatsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committeemember.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCommitteeSeatsIDs(); len(nodes) > 0 && !_u.mutation.CommitteeSeatsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.CommitteeSeatsTable,
+			Columns: []string{organization.CommitteeSeatsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committeemember.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CommitteeSeatsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.CommitteeSeatsTable,
+			Columns: []string{organization.CommitteeSeatsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committeemember.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -994,19 +1158,49 @@ func (_u *OrganizationUpdateOne) AddUsers(v ...*User) *OrganizationUpdateOne {
 	return _u.AddUserIDs(ids...)
 }
 
-// AddPactIDs adds the "pacts" edge to the Pact entity by IDs.
-func (_u *OrganizationUpdateOne) AddPactIDs(ids ...gid.ID) *OrganizationUpdateOne {
-	_u.mutation.AddPactIDs(ids...)
+// AddPactSignatureIDs adds the "pact_signatures" edge to the PactSignatory entity by IDs.
+func (_u *OrganizationUpdateOne) AddPactSignatureIDs(ids ...gid.ID) *OrganizationUpdateOne {
+	_u.mutation.AddPactSignatureIDs(ids...)
 	return _u
 }
 
-// AddPacts adds the "pacts" edges to the Pact entity.
-func (_u *OrganizationUpdateOne) AddPacts(v ...*Pact) *OrganizationUpdateOne {
+// AddPactSignatures adds the "pact_signatures" edges to the PactSignatory entity.
+func (_u *OrganizationUpdateOne) AddPactSignatures(v ...*PactSignatory) *OrganizationUpdateOne {
 	ids := make([]gid.ID, len(v))
 	for i := range v {
 		ids[i] = v[i].ID
 	}
-	return _u.AddPactIDs(ids...)
+	return _u.AddPactSignatureIDs(ids...)
+}
+
+// AddCommunityActivityIDs adds the "community_activities" edge to the CommunityActivity entity by IDs.
+func (_u *OrganizationUpdateOne) AddCommunityActivityIDs(ids ...gid.ID) *OrganizationUpdateOne {
+	_u.mutation.AddCommunityActivityIDs(ids...)
+	return _u
+}
+
+// AddCommunityActivities adds the "community_activities" edges to the CommunityActivity entity.
+func (_u *OrganizationUpdateOne) AddCommunityActivities(v ...*CommunityActivity) *OrganizationUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCommunityActivityIDs(ids...)
+}
+
+// AddCommitteeSeatIDs adds the "committee_seats" edge to the CommitteeMember entity by IDs.
+func (_u *OrganizationUpdateOne) AddCommitteeSeatIDs(ids ...gid.ID) *OrganizationUpdateOne {
+	_u.mutation.AddCommitteeSeatIDs(ids...)
+	return _u
+}
+
+// AddCommitteeSeats adds the "committee_seats" edges to the CommitteeMember entity.
+func (_u *OrganizationUpdateOne) AddCommitteeSeats(v ...*CommitteeMember) *OrganizationUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCommitteeSeatIDs(ids...)
 }
 
 // AddProtocolPartyIDs adds the "protocol_parties" edge to the ProtocolParty entity by IDs.
@@ -1101,25 +1295,67 @@ func (_u *OrganizationUpdateOne) RemoveUsers(v ...*User) *OrganizationUpdateOne 
 	return _u.RemoveUserIDs(ids...)
 }
 
-// ClearPacts clears all "pacts" edges to the Pact entity.
-func (_u *OrganizationUpdateOne) ClearPacts() *OrganizationUpdateOne {
-	_u.mutation.ClearPacts()
+// ClearPactSignatures clears all "pact_signatures" edges to the PactSignatory entity.
+func (_u *OrganizationUpdateOne) ClearPactSignatures() *OrganizationUpdateOne {
+	_u.mutation.ClearPactSignatures()
 	return _u
 }
 
-// RemovePactIDs removes the "pacts" edge to Pact entities by IDs.
-func (_u *OrganizationUpdateOne) RemovePactIDs(ids ...gid.ID) *OrganizationUpdateOne {
-	_u.mutation.RemovePactIDs(ids...)
+// RemovePactSignatureIDs removes the "pact_signatures" edge to PactSignatory entities by IDs.
+func (_u *OrganizationUpdateOne) RemovePactSignatureIDs(ids ...gid.ID) *OrganizationUpdateOne {
+	_u.mutation.RemovePactSignatureIDs(ids...)
 	return _u
 }
 
-// RemovePacts removes "pacts" edges to Pact entities.
-func (_u *OrganizationUpdateOne) RemovePacts(v ...*Pact) *OrganizationUpdateOne {
+// RemovePactSignatures removes "pact_signatures" edges to PactSignatory entities.
+func (_u *OrganizationUpdateOne) RemovePactSignatures(v ...*PactSignatory) *OrganizationUpdateOne {
 	ids := make([]gid.ID, len(v))
 	for i := range v {
 		ids[i] = v[i].ID
 	}
-	return _u.RemovePactIDs(ids...)
+	return _u.RemovePactSignatureIDs(ids...)
+}
+
+// ClearCommunityActivities clears all "community_activities" edges to the CommunityActivity entity.
+func (_u *OrganizationUpdateOne) ClearCommunityActivities() *OrganizationUpdateOne {
+	_u.mutation.ClearCommunityActivities()
+	return _u
+}
+
+// RemoveCommunityActivityIDs removes the "community_activities" edge to CommunityActivity entities by IDs.
+func (_u *OrganizationUpdateOne) RemoveCommunityActivityIDs(ids ...gid.ID) *OrganizationUpdateOne {
+	_u.mutation.RemoveCommunityActivityIDs(ids...)
+	return _u
+}
+
+// RemoveCommunityActivities removes "community_activities" edges to CommunityActivity entities.
+func (_u *OrganizationUpdateOne) RemoveCommunityActivities(v ...*CommunityActivity) *OrganizationUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCommunityActivityIDs(ids...)
+}
+
+// ClearCommitteeSeats clears all "committee_seats" edges to the CommitteeMember entity.
+func (_u *OrganizationUpdateOne) ClearCommitteeSeats() *OrganizationUpdateOne {
+	_u.mutation.ClearCommitteeSeats()
+	return _u
+}
+
+// RemoveCommitteeSeatIDs removes the "committee_seats" edge to CommitteeMember entities by IDs.
+func (_u *OrganizationUpdateOne) RemoveCommitteeSeatIDs(ids ...gid.ID) *OrganizationUpdateOne {
+	_u.mutation.RemoveCommitteeSeatIDs(ids...)
+	return _u
+}
+
+// RemoveCommitteeSeats removes "committee_seats" edges to CommitteeMember entities.
+func (_u *OrganizationUpdateOne) RemoveCommitteeSeats(v ...*CommitteeMember) *OrganizationUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCommitteeSeatIDs(ids...)
 }
 
 // ClearProtocolParties clears all "protocol_parties" edges to the ProtocolParty entity.
@@ -1438,28 +1674,28 @@ func (_u *OrganizationUpdateOne) sqlSave(ctx context.Context) (_node *Organizati
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
-	if _u.mutation.PactsCleared() {
+	if _u.mutation.PactSignaturesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
+			Rel:     sqlgraph.O2M,
 			Inverse: true,
-			Table:   organization.PactsTable,
-			Columns: organization.PactsPrimaryKey,
+			Table:   organization.PactSignaturesTable,
+			Columns: []string{organization.PactSignaturesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(pact.FieldID, field.TypeString),
+				IDSpec: sqlgraph.NewFieldSpec(pactsignatory.FieldID, field.TypeString),
 			},
 		}
 		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
 	}
-	if nodes := _u.mutation.RemovedPactsIDs(); len(nodes) > 0 && !_u.mutation.PactsCleared() {
+	if nodes := _u.mutation.RemovedPactSignaturesIDs(); len(nodes) > 0 && !_u.mutation.PactSignaturesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
+			Rel:     sqlgraph.O2M,
 			Inverse: true,
-			Table:   organization.PactsTable,
-			Columns: organization.PactsPrimaryKey,
+			Table:   organization.PactSignaturesTable,
+			Columns: []string{organization.PactSignaturesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(pact.FieldID, field.TypeString),
+				IDSpec: sqlgraph.NewFieldSpec(pactsignatory.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -1467,15 +1703,105 @@ func (_u *OrganizationUpdateOne) sqlSave(ctx context.Context) (_node *Organizati
 		}
 		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
 	}
-	if nodes := _u.mutation.PactsIDs(); len(nodes) > 0 {
+	if nodes := _u.mutation.PactSignaturesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.PactSignaturesTable,
+			Columns: []string{organization.PactSignaturesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(pactsignatory.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CommunityActivitiesCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2M,
 			Inverse: true,
-			Table:   organization.PactsTable,
-			Columns: organization.PactsPrimaryKey,
+			Table:   organization.CommunityActivitiesTable,
+			Columns: organization.CommunityActivitiesPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(pact.FieldID, field.TypeString),
+				IDSpec: sqlgraph.NewFieldSpec(communityactivity.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCommunityActivitiesIDs(); len(nodes) > 0 && !_u.mutation.CommunityActivitiesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   organization.CommunityActivitiesTable,
+			Columns: organization.CommunityActivitiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(communityactivity.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CommunityActivitiesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   organization.CommunityActivitiesTable,
+			Columns: organization.CommunityActivitiesPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(communityactivity.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CommitteeSeatsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.CommitteeSeatsTable,
+			Columns: []string{organization.CommitteeSeatsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committeemember.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCommitteeSeatsIDs(); len(nodes) > 0 && !_u.mutation.CommitteeSeatsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.CommitteeSeatsTable,
+			Columns: []string{organization.CommitteeSeatsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committeemember.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CommitteeSeatsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   organization.CommitteeSeatsTable,
+			Columns: []string{organization.CommitteeSeatsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(committeemember.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -30,6 +30,8 @@ type Pact struct {
 	SignedOn domain.Date `json:"signed_on,omitempty"`
 	// Purpose and instruments of the pact (finalità e strumenti).
 	Description string `json:"description,omitempty"`
+	// The pact's text in force, as last amended; amendPact changes it (testo vigente).
+	Text string `json:"text,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the PactQuery when eager-loading is set.
 	Edges        PactEdges `json:"edges"`
@@ -38,24 +40,36 @@ type Pact struct {
 
 // PactEdges holds the relations/edges for other nodes in the graph.
 type PactEdges struct {
-	// Organisations that signed the pact (firmatari).
-	Signatories []*Organization `json:"signatories,omitempty"`
+	// The bodies that signed the pact, with their role and dates, past ones included (firmatari).
+	Signatories []*PactSignatory `json:"signatories,omitempty"`
+	// The pact's amendments, oldest first (modifiche del patto).
+	Amendments []*PactAmendment `json:"amendments,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [1]bool
+	loadedTypes [2]bool
 	// totalCount holds the count of the edges above.
-	totalCount [1]map[string]int
+	totalCount [2]map[string]int
 
-	namedSignatories map[string][]*Organization
+	namedSignatories map[string][]*PactSignatory
+	namedAmendments  map[string][]*PactAmendment
 }
 
 // SignatoriesOrErr returns the Signatories value or an error if the edge
 // was not loaded in eager-loading.
-func (e PactEdges) SignatoriesOrErr() ([]*Organization, error) {
+func (e PactEdges) SignatoriesOrErr() ([]*PactSignatory, error) {
 	if e.loadedTypes[0] {
 		return e.Signatories, nil
 	}
 	return nil, &NotLoadedError{edge: "signatories"}
+}
+
+// AmendmentsOrErr returns the Amendments value or an error if the edge
+// was not loaded in eager-loading.
+func (e PactEdges) AmendmentsOrErr() ([]*PactAmendment, error) {
+	if e.loadedTypes[1] {
+		return e.Amendments, nil
+	}
+	return nil, &NotLoadedError{edge: "amendments"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -67,7 +81,7 @@ func (*Pact) scanValues(columns []string) ([]any, error) {
 			values[i] = new(domain.Date)
 		case pact.FieldID:
 			values[i] = new(gid.ID)
-		case pact.FieldName, pact.FieldDescription:
+		case pact.FieldName, pact.FieldDescription, pact.FieldText:
 			values[i] = new(sql.NullString)
 		case pact.FieldCreatedAt, pact.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -122,6 +136,12 @@ func (_m *Pact) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Description = value.String
 			}
+		case pact.FieldText:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field text", values[i])
+			} else if value.Valid {
+				_m.Text = value.String
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -136,8 +156,13 @@ func (_m *Pact) Value(name string) (ent.Value, error) {
 }
 
 // QuerySignatories queries the "signatories" edge of the Pact entity.
-func (_m *Pact) QuerySignatories() *OrganizationQuery {
+func (_m *Pact) QuerySignatories() *PactSignatoryQuery {
 	return NewPactClient(_m.config).QuerySignatories(_m)
+}
+
+// QueryAmendments queries the "amendments" edge of the Pact entity.
+func (_m *Pact) QueryAmendments() *PactAmendmentQuery {
+	return NewPactClient(_m.config).QueryAmendments(_m)
 }
 
 // Update returns a builder for updating this Pact.
@@ -177,13 +202,16 @@ func (_m *Pact) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("description=")
 	builder.WriteString(_m.Description)
+	builder.WriteString(", ")
+	builder.WriteString("text=")
+	builder.WriteString(_m.Text)
 	builder.WriteByte(')')
 	return builder.String()
 }
 
 // NamedSignatories returns the Signatories named value or an error if the edge was not
 // loaded in eager-loading with this name.
-func (_m *Pact) NamedSignatories(name string) ([]*Organization, error) {
+func (_m *Pact) NamedSignatories(name string) ([]*PactSignatory, error) {
 	if _m.Edges.namedSignatories == nil {
 		return nil, &NotLoadedError{edge: name}
 	}
@@ -194,14 +222,38 @@ func (_m *Pact) NamedSignatories(name string) ([]*Organization, error) {
 	return nodes, nil
 }
 
-func (_m *Pact) appendNamedSignatories(name string, edges ...*Organization) {
+func (_m *Pact) appendNamedSignatories(name string, edges ...*PactSignatory) {
 	if _m.Edges.namedSignatories == nil {
-		_m.Edges.namedSignatories = make(map[string][]*Organization)
+		_m.Edges.namedSignatories = make(map[string][]*PactSignatory)
 	}
 	if len(edges) == 0 {
-		_m.Edges.namedSignatories[name] = []*Organization{}
+		_m.Edges.namedSignatories[name] = []*PactSignatory{}
 	} else {
 		_m.Edges.namedSignatories[name] = append(_m.Edges.namedSignatories[name], edges...)
+	}
+}
+
+// NamedAmendments returns the Amendments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Pact) NamedAmendments(name string) ([]*PactAmendment, error) {
+	if _m.Edges.namedAmendments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAmendments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Pact) appendNamedAmendments(name string, edges ...*PactAmendment) {
+	if _m.Edges.namedAmendments == nil {
+		_m.Edges.namedAmendments = make(map[string][]*PactAmendment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAmendments[name] = []*PactAmendment{}
+	} else {
+		_m.Edges.namedAmendments[name] = append(_m.Edges.namedAmendments[name], edges...)
 	}
 }
 

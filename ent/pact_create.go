@@ -12,8 +12,9 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
-	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/pactamendment"
+	"github.com/progetto-win/win/ent/pactsignatory"
 )
 
 // PactCreate is the builder for creating a Pact entity.
@@ -77,6 +78,20 @@ func (_c *PactCreate) SetNillableDescription(v *string) *PactCreate {
 	return _c
 }
 
+// SetText sets the "text" field.
+func (_c *PactCreate) SetText(v string) *PactCreate {
+	_c.mutation.SetText(v)
+	return _c
+}
+
+// SetNillableText sets the "text" field if the given value is not nil.
+func (_c *PactCreate) SetNillableText(v *string) *PactCreate {
+	if v != nil {
+		_c.SetText(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *PactCreate) SetID(v gid.ID) *PactCreate {
 	_c.mutation.SetID(v)
@@ -91,19 +106,34 @@ func (_c *PactCreate) SetNillableID(v *gid.ID) *PactCreate {
 	return _c
 }
 
-// AddSignatoryIDs adds the "signatories" edge to the Organization entity by IDs.
+// AddSignatoryIDs adds the "signatories" edge to the PactSignatory entity by IDs.
 func (_c *PactCreate) AddSignatoryIDs(ids ...gid.ID) *PactCreate {
 	_c.mutation.AddSignatoryIDs(ids...)
 	return _c
 }
 
-// AddSignatories adds the "signatories" edges to the Organization entity.
-func (_c *PactCreate) AddSignatories(v ...*Organization) *PactCreate {
+// AddSignatories adds the "signatories" edges to the PactSignatory entity.
+func (_c *PactCreate) AddSignatories(v ...*PactSignatory) *PactCreate {
 	ids := make([]gid.ID, len(v))
 	for i := range v {
 		ids[i] = v[i].ID
 	}
 	return _c.AddSignatoryIDs(ids...)
+}
+
+// AddAmendmentIDs adds the "amendments" edge to the PactAmendment entity by IDs.
+func (_c *PactCreate) AddAmendmentIDs(ids ...gid.ID) *PactCreate {
+	_c.mutation.AddAmendmentIDs(ids...)
+	return _c
+}
+
+// AddAmendments adds the "amendments" edges to the PactAmendment entity.
+func (_c *PactCreate) AddAmendments(v ...*PactAmendment) *PactCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAmendmentIDs(ids...)
 }
 
 // Mutation returns the PactMutation object of the builder.
@@ -246,15 +276,35 @@ func (_c *PactCreate) createSpec() (*Pact, *sqlgraph.CreateSpec) {
 		_spec.SetField(pact.FieldDescription, field.TypeString, value)
 		_node.Description = value
 	}
+	if value, ok := _c.mutation.Text(); ok {
+		_spec.SetField(pact.FieldText, field.TypeString, value)
+		_node.Text = value
+	}
 	if nodes := _c.mutation.SignatoriesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
-			Inverse: false,
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
 			Table:   pact.SignatoriesTable,
-			Columns: pact.SignatoriesPrimaryKey,
+			Columns: []string{pact.SignatoriesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeString),
+				IDSpec: sqlgraph.NewFieldSpec(pactsignatory.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AmendmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   pact.AmendmentsTable,
+			Columns: []string{pact.AmendmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(pactamendment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

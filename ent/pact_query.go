@@ -15,8 +15,9 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain/gid"
-	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/pactamendment"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/predicate"
 )
 
@@ -27,10 +28,12 @@ type PactQuery struct {
 	order                []pact.OrderOption
 	inters               []Interceptor
 	predicates           []predicate.Pact
-	withSignatories      *OrganizationQuery
+	withSignatories      *PactSignatoryQuery
+	withAmendments       *PactAmendmentQuery
 	loadTotal            []func(context.Context, []*Pact) error
 	modifiers            []func(*sql.Selector)
-	withNamedSignatories map[string]*OrganizationQuery
+	withNamedSignatories map[string]*PactSignatoryQuery
+	withNamedAmendments  map[string]*PactAmendmentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -68,8 +71,8 @@ func (_q *PactQuery) Order(o ...pact.OrderOption) *PactQuery {
 }
 
 // QuerySignatories chains the current query on the "signatories" edge.
-func (_q *PactQuery) QuerySignatories() *OrganizationQuery {
-	query := (&OrganizationClient{config: _q.config}).Query()
+func (_q *PactQuery) QuerySignatories() *PactSignatoryQuery {
+	query := (&PactSignatoryClient{config: _q.config}).Query()
 	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
 		if err := _q.prepareQuery(ctx); err != nil {
 			return nil, err
@@ -80,8 +83,30 @@ func (_q *PactQuery) QuerySignatories() *OrganizationQuery {
 		}
 		step := sqlgraph.NewStep(
 			sqlgraph.From(pact.Table, pact.FieldID, selector),
-			sqlgraph.To(organization.Table, organization.FieldID),
-			sqlgraph.Edge(sqlgraph.M2M, false, pact.SignatoriesTable, pact.SignatoriesPrimaryKey...),
+			sqlgraph.To(pactsignatory.Table, pactsignatory.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, pact.SignatoriesTable, pact.SignatoriesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryAmendments chains the current query on the "amendments" edge.
+func (_q *PactQuery) QueryAmendments() *PactAmendmentQuery {
+	query := (&PactAmendmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(pact.Table, pact.FieldID, selector),
+			sqlgraph.To(pactamendment.Table, pactamendment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, pact.AmendmentsTable, pact.AmendmentsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -282,6 +307,7 @@ func (_q *PactQuery) Clone() *PactQuery {
 		inters:          append([]Interceptor{}, _q.inters...),
 		predicates:      append([]predicate.Pact{}, _q.predicates...),
 		withSignatories: _q.withSignatories.Clone(),
+		withAmendments:  _q.withAmendments.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -291,12 +317,23 @@ func (_q *PactQuery) Clone() *PactQuery {
 
 // WithSignatories tells the query-builder to eager-load the nodes that are connected to
 // the "signatories" edge. The optional arguments are used to configure the query builder of the edge.
-func (_q *PactQuery) WithSignatories(opts ...func(*OrganizationQuery)) *PactQuery {
-	query := (&OrganizationClient{config: _q.config}).Query()
+func (_q *PactQuery) WithSignatories(opts ...func(*PactSignatoryQuery)) *PactQuery {
+	query := (&PactSignatoryClient{config: _q.config}).Query()
 	for _, opt := range opts {
 		opt(query)
 	}
 	_q.withSignatories = query
+	return _q
+}
+
+// WithAmendments tells the query-builder to eager-load the nodes that are connected to
+// the "amendments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *PactQuery) WithAmendments(opts ...func(*PactAmendmentQuery)) *PactQuery {
+	query := (&PactAmendmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAmendments = query
 	return _q
 }
 
@@ -384,8 +421,9 @@ func (_q *PactQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Pact, e
 	var (
 		nodes       = []*Pact{}
 		_spec       = _q.querySpec()
-		loadedTypes = [1]bool{
+		loadedTypes = [2]bool{
 			_q.withSignatories != nil,
+			_q.withAmendments != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -411,15 +449,29 @@ func (_q *PactQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Pact, e
 	}
 	if query := _q.withSignatories; query != nil {
 		if err := _q.loadSignatories(ctx, query, nodes,
-			func(n *Pact) { n.Edges.Signatories = []*Organization{} },
-			func(n *Pact, e *Organization) { n.Edges.Signatories = append(n.Edges.Signatories, e) }); err != nil {
+			func(n *Pact) { n.Edges.Signatories = []*PactSignatory{} },
+			func(n *Pact, e *PactSignatory) { n.Edges.Signatories = append(n.Edges.Signatories, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withAmendments; query != nil {
+		if err := _q.loadAmendments(ctx, query, nodes,
+			func(n *Pact) { n.Edges.Amendments = []*PactAmendment{} },
+			func(n *Pact, e *PactAmendment) { n.Edges.Amendments = append(n.Edges.Amendments, e) }); err != nil {
 			return nil, err
 		}
 	}
 	for name, query := range _q.withNamedSignatories {
 		if err := _q.loadSignatories(ctx, query, nodes,
 			func(n *Pact) { n.appendNamedSignatories(name) },
-			func(n *Pact, e *Organization) { n.appendNamedSignatories(name, e) }); err != nil {
+			func(n *Pact, e *PactSignatory) { n.appendNamedSignatories(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAmendments {
+		if err := _q.loadAmendments(ctx, query, nodes,
+			func(n *Pact) { n.appendNamedAmendments(name) },
+			func(n *Pact, e *PactAmendment) { n.appendNamedAmendments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -431,64 +483,65 @@ func (_q *PactQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Pact, e
 	return nodes, nil
 }
 
-func (_q *PactQuery) loadSignatories(ctx context.Context, query *OrganizationQuery, nodes []*Pact, init func(*Pact), assign func(*Pact, *Organization)) error {
-	edgeIDs := make([]driver.Value, len(nodes))
-	byID := make(map[gid.ID]*Pact)
-	nids := make(map[gid.ID]map[*Pact]struct{})
-	for i, node := range nodes {
-		edgeIDs[i] = node.ID
-		byID[node.ID] = node
+func (_q *PactQuery) loadSignatories(ctx context.Context, query *PactSignatoryQuery, nodes []*Pact, init func(*Pact), assign func(*Pact, *PactSignatory)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Pact)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
 		if init != nil {
-			init(node)
+			init(nodes[i])
 		}
 	}
-	query.Where(func(s *sql.Selector) {
-		joinT := sql.Table(pact.SignatoriesTable)
-		s.Join(joinT).On(s.C(organization.FieldID), joinT.C(pact.SignatoriesPrimaryKey[1]))
-		s.Where(sql.InValues(joinT.C(pact.SignatoriesPrimaryKey[0]), edgeIDs...))
-		columns := s.SelectedColumns()
-		s.Select(joinT.C(pact.SignatoriesPrimaryKey[0]))
-		s.AppendSelect(columns...)
-		s.SetDistinct(false)
-	})
-	if err := query.prepareQuery(ctx); err != nil {
-		return err
-	}
-	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
-		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
-			assign := spec.Assign
-			values := spec.ScanValues
-			spec.ScanValues = func(columns []string) ([]any, error) {
-				values, err := values(columns[1:])
-				if err != nil {
-					return nil, err
-				}
-				return append([]any{new(gid.ID)}, values...), nil
-			}
-			spec.Assign = func(columns []string, values []any) error {
-				outValue := *values[0].(*gid.ID)
-				inValue := *values[1].(*gid.ID)
-				if nids[inValue] == nil {
-					nids[inValue] = map[*Pact]struct{}{byID[outValue]: {}}
-					return assign(columns[1:], values[1:])
-				}
-				nids[inValue][byID[outValue]] = struct{}{}
-				return nil
-			}
-		})
-	})
-	neighbors, err := withInterceptors[[]*Organization](ctx, query, qr, query.inters)
+	query.withFKs = true
+	query.Where(predicate.PactSignatory(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(pact.SignatoriesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
 	if err != nil {
 		return err
 	}
 	for _, n := range neighbors {
-		nodes, ok := nids[n.ID]
+		fk := n.pact_signatory_pact
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "pact_signatory_pact" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
 		if !ok {
-			return fmt.Errorf(`unexpected "signatories" node returned %v`, n.ID)
+			return fmt.Errorf(`unexpected referenced foreign-key "pact_signatory_pact" returned %v for node %v`, *fk, n.ID)
 		}
-		for kn := range nodes {
-			assign(kn, n)
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *PactQuery) loadAmendments(ctx context.Context, query *PactAmendmentQuery, nodes []*Pact, init func(*Pact), assign func(*Pact, *PactAmendment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Pact)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
 		}
+	}
+	query.withFKs = true
+	query.Where(predicate.PactAmendment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(pact.AmendmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.pact_amendment_pact
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "pact_amendment_pact" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "pact_amendment_pact" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -616,15 +669,29 @@ func (_q *PactQuery) Modify(modifiers ...func(s *sql.Selector)) *PactSelect {
 
 // WithNamedSignatories tells the query-builder to eager-load the nodes that are connected to the "signatories"
 // edge with the given name. The optional arguments are used to configure the query builder of the edge.
-func (_q *PactQuery) WithNamedSignatories(name string, opts ...func(*OrganizationQuery)) *PactQuery {
-	query := (&OrganizationClient{config: _q.config}).Query()
+func (_q *PactQuery) WithNamedSignatories(name string, opts ...func(*PactSignatoryQuery)) *PactQuery {
+	query := (&PactSignatoryClient{config: _q.config}).Query()
 	for _, opt := range opts {
 		opt(query)
 	}
 	if _q.withNamedSignatories == nil {
-		_q.withNamedSignatories = make(map[string]*OrganizationQuery)
+		_q.withNamedSignatories = make(map[string]*PactSignatoryQuery)
 	}
 	_q.withNamedSignatories[name] = query
+	return _q
+}
+
+// WithNamedAmendments tells the query-builder to eager-load the nodes that are connected to the "amendments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *PactQuery) WithNamedAmendments(name string, opts ...func(*PactAmendmentQuery)) *PactQuery {
+	query := (&PactAmendmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAmendments == nil {
+		_q.withNamedAmendments = make(map[string]*PactAmendmentQuery)
+	}
+	_q.withNamedAmendments[name] = query
 	return _q
 }
 

@@ -13,8 +13,9 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
-	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/pactamendment"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/predicate"
 )
 
@@ -86,14 +87,34 @@ func (_u *PactUpdate) ClearDescription() *PactUpdate {
 	return _u
 }
 
-// AddSignatoryIDs adds the "signatories" edge to the Organization entity by IDs.
+// SetText sets the "text" field.
+func (_u *PactUpdate) SetText(v string) *PactUpdate {
+	_u.mutation.SetText(v)
+	return _u
+}
+
+// SetNillableText sets the "text" field if the given value is not nil.
+func (_u *PactUpdate) SetNillableText(v *string) *PactUpdate {
+	if v != nil {
+		_u.SetText(*v)
+	}
+	return _u
+}
+
+// ClearText clears the value of the "text" field.
+func (_u *PactUpdate) ClearText() *PactUpdate {
+	_u.mutation.ClearText()
+	return _u
+}
+
+// AddSignatoryIDs adds the "signatories" edge to the PactSignatory entity by IDs.
 func (_u *PactUpdate) AddSignatoryIDs(ids ...gid.ID) *PactUpdate {
 	_u.mutation.AddSignatoryIDs(ids...)
 	return _u
 }
 
-// AddSignatories adds the "signatories" edges to the Organization entity.
-func (_u *PactUpdate) AddSignatories(v ...*Organization) *PactUpdate {
+// AddSignatories adds the "signatories" edges to the PactSignatory entity.
+func (_u *PactUpdate) AddSignatories(v ...*PactSignatory) *PactUpdate {
 	ids := make([]gid.ID, len(v))
 	for i := range v {
 		ids[i] = v[i].ID
@@ -101,30 +122,66 @@ func (_u *PactUpdate) AddSignatories(v ...*Organization) *PactUpdate {
 	return _u.AddSignatoryIDs(ids...)
 }
 
+// AddAmendmentIDs adds the "amendments" edge to the PactAmendment entity by IDs.
+func (_u *PactUpdate) AddAmendmentIDs(ids ...gid.ID) *PactUpdate {
+	_u.mutation.AddAmendmentIDs(ids...)
+	return _u
+}
+
+// AddAmendments adds the "amendments" edges to the PactAmendment entity.
+func (_u *PactUpdate) AddAmendments(v ...*PactAmendment) *PactUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAmendmentIDs(ids...)
+}
+
 // Mutation returns the PactMutation object of the builder.
 func (_u *PactUpdate) Mutation() *PactMutation {
 	return _u.mutation
 }
 
-// ClearSignatories clears all "signatories" edges to the Organization entity.
+// ClearSignatories clears all "signatories" edges to the PactSignatory entity.
 func (_u *PactUpdate) ClearSignatories() *PactUpdate {
 	_u.mutation.ClearSignatories()
 	return _u
 }
 
-// RemoveSignatoryIDs removes the "signatories" edge to Organization entities by IDs.
+// RemoveSignatoryIDs removes the "signatories" edge to PactSignatory entities by IDs.
 func (_u *PactUpdate) RemoveSignatoryIDs(ids ...gid.ID) *PactUpdate {
 	_u.mutation.RemoveSignatoryIDs(ids...)
 	return _u
 }
 
-// RemoveSignatories removes "signatories" edges to Organization entities.
-func (_u *PactUpdate) RemoveSignatories(v ...*Organization) *PactUpdate {
+// RemoveSignatories removes "signatories" edges to PactSignatory entities.
+func (_u *PactUpdate) RemoveSignatories(v ...*PactSignatory) *PactUpdate {
 	ids := make([]gid.ID, len(v))
 	for i := range v {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveSignatoryIDs(ids...)
+}
+
+// ClearAmendments clears all "amendments" edges to the PactAmendment entity.
+func (_u *PactUpdate) ClearAmendments() *PactUpdate {
+	_u.mutation.ClearAmendments()
+	return _u
+}
+
+// RemoveAmendmentIDs removes the "amendments" edge to PactAmendment entities by IDs.
+func (_u *PactUpdate) RemoveAmendmentIDs(ids ...gid.ID) *PactUpdate {
+	_u.mutation.RemoveAmendmentIDs(ids...)
+	return _u
+}
+
+// RemoveAmendments removes "amendments" edges to PactAmendment entities.
+func (_u *PactUpdate) RemoveAmendments(v ...*PactAmendment) *PactUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAmendmentIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -212,28 +269,34 @@ func (_u *PactUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.DescriptionCleared() {
 		_spec.ClearField(pact.FieldDescription, field.TypeString)
 	}
+	if value, ok := _u.mutation.Text(); ok {
+		_spec.SetField(pact.FieldText, field.TypeString, value)
+	}
+	if _u.mutation.TextCleared() {
+		_spec.ClearField(pact.FieldText, field.TypeString)
+	}
 	if _u.mutation.SignatoriesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
-			Inverse: false,
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
 			Table:   pact.SignatoriesTable,
-			Columns: pact.SignatoriesPrimaryKey,
+			Columns: []string{pact.SignatoriesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeString),
+				IDSpec: sqlgraph.NewFieldSpec(pactsignatory.FieldID, field.TypeString),
 			},
 		}
 		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
 	}
 	if nodes := _u.mutation.RemovedSignatoriesIDs(); len(nodes) > 0 && !_u.mutation.SignatoriesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
-			Inverse: false,
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
 			Table:   pact.SignatoriesTable,
-			Columns: pact.SignatoriesPrimaryKey,
+			Columns: []string{pact.SignatoriesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeString),
+				IDSpec: sqlgraph.NewFieldSpec(pactsignatory.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -243,13 +306,58 @@ func (_u *PactUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if nodes := _u.mutation.SignatoriesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
-			Inverse: false,
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
 			Table:   pact.SignatoriesTable,
-			Columns: pact.SignatoriesPrimaryKey,
+			Columns: []string{pact.SignatoriesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeString),
+				IDSpec: sqlgraph.NewFieldSpec(pactsignatory.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AmendmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   pact.AmendmentsTable,
+			Columns: []string{pact.AmendmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(pactamendment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAmendmentsIDs(); len(nodes) > 0 && !_u.mutation.AmendmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   pact.AmendmentsTable,
+			Columns: []string{pact.AmendmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(pactamendment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AmendmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   pact.AmendmentsTable,
+			Columns: []string{pact.AmendmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(pactamendment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -333,14 +441,34 @@ func (_u *PactUpdateOne) ClearDescription() *PactUpdateOne {
 	return _u
 }
 
-// AddSignatoryIDs adds the "signatories" edge to the Organization entity by IDs.
+// SetText sets the "text" field.
+func (_u *PactUpdateOne) SetText(v string) *PactUpdateOne {
+	_u.mutation.SetText(v)
+	return _u
+}
+
+// SetNillableText sets the "text" field if the given value is not nil.
+func (_u *PactUpdateOne) SetNillableText(v *string) *PactUpdateOne {
+	if v != nil {
+		_u.SetText(*v)
+	}
+	return _u
+}
+
+// ClearText clears the value of the "text" field.
+func (_u *PactUpdateOne) ClearText() *PactUpdateOne {
+	_u.mutation.ClearText()
+	return _u
+}
+
+// AddSignatoryIDs adds the "signatories" edge to the PactSignatory entity by IDs.
 func (_u *PactUpdateOne) AddSignatoryIDs(ids ...gid.ID) *PactUpdateOne {
 	_u.mutation.AddSignatoryIDs(ids...)
 	return _u
 }
 
-// AddSignatories adds the "signatories" edges to the Organization entity.
-func (_u *PactUpdateOne) AddSignatories(v ...*Organization) *PactUpdateOne {
+// AddSignatories adds the "signatories" edges to the PactSignatory entity.
+func (_u *PactUpdateOne) AddSignatories(v ...*PactSignatory) *PactUpdateOne {
 	ids := make([]gid.ID, len(v))
 	for i := range v {
 		ids[i] = v[i].ID
@@ -348,30 +476,66 @@ func (_u *PactUpdateOne) AddSignatories(v ...*Organization) *PactUpdateOne {
 	return _u.AddSignatoryIDs(ids...)
 }
 
+// AddAmendmentIDs adds the "amendments" edge to the PactAmendment entity by IDs.
+func (_u *PactUpdateOne) AddAmendmentIDs(ids ...gid.ID) *PactUpdateOne {
+	_u.mutation.AddAmendmentIDs(ids...)
+	return _u
+}
+
+// AddAmendments adds the "amendments" edges to the PactAmendment entity.
+func (_u *PactUpdateOne) AddAmendments(v ...*PactAmendment) *PactUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddAmendmentIDs(ids...)
+}
+
 // Mutation returns the PactMutation object of the builder.
 func (_u *PactUpdateOne) Mutation() *PactMutation {
 	return _u.mutation
 }
 
-// ClearSignatories clears all "signatories" edges to the Organization entity.
+// ClearSignatories clears all "signatories" edges to the PactSignatory entity.
 func (_u *PactUpdateOne) ClearSignatories() *PactUpdateOne {
 	_u.mutation.ClearSignatories()
 	return _u
 }
 
-// RemoveSignatoryIDs removes the "signatories" edge to Organization entities by IDs.
+// RemoveSignatoryIDs removes the "signatories" edge to PactSignatory entities by IDs.
 func (_u *PactUpdateOne) RemoveSignatoryIDs(ids ...gid.ID) *PactUpdateOne {
 	_u.mutation.RemoveSignatoryIDs(ids...)
 	return _u
 }
 
-// RemoveSignatories removes "signatories" edges to Organization entities.
-func (_u *PactUpdateOne) RemoveSignatories(v ...*Organization) *PactUpdateOne {
+// RemoveSignatories removes "signatories" edges to PactSignatory entities.
+func (_u *PactUpdateOne) RemoveSignatories(v ...*PactSignatory) *PactUpdateOne {
 	ids := make([]gid.ID, len(v))
 	for i := range v {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveSignatoryIDs(ids...)
+}
+
+// ClearAmendments clears all "amendments" edges to the PactAmendment entity.
+func (_u *PactUpdateOne) ClearAmendments() *PactUpdateOne {
+	_u.mutation.ClearAmendments()
+	return _u
+}
+
+// RemoveAmendmentIDs removes the "amendments" edge to PactAmendment entities by IDs.
+func (_u *PactUpdateOne) RemoveAmendmentIDs(ids ...gid.ID) *PactUpdateOne {
+	_u.mutation.RemoveAmendmentIDs(ids...)
+	return _u
+}
+
+// RemoveAmendments removes "amendments" edges to PactAmendment entities.
+func (_u *PactUpdateOne) RemoveAmendments(v ...*PactAmendment) *PactUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveAmendmentIDs(ids...)
 }
 
 // Where appends a list predicates to the PactUpdate builder.
@@ -489,28 +653,34 @@ func (_u *PactUpdateOne) sqlSave(ctx context.Context) (_node *Pact, err error) {
 	if _u.mutation.DescriptionCleared() {
 		_spec.ClearField(pact.FieldDescription, field.TypeString)
 	}
+	if value, ok := _u.mutation.Text(); ok {
+		_spec.SetField(pact.FieldText, field.TypeString, value)
+	}
+	if _u.mutation.TextCleared() {
+		_spec.ClearField(pact.FieldText, field.TypeString)
+	}
 	if _u.mutation.SignatoriesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
-			Inverse: false,
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
 			Table:   pact.SignatoriesTable,
-			Columns: pact.SignatoriesPrimaryKey,
+			Columns: []string{pact.SignatoriesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeString),
+				IDSpec: sqlgraph.NewFieldSpec(pactsignatory.FieldID, field.TypeString),
 			},
 		}
 		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
 	}
 	if nodes := _u.mutation.RemovedSignatoriesIDs(); len(nodes) > 0 && !_u.mutation.SignatoriesCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
-			Inverse: false,
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
 			Table:   pact.SignatoriesTable,
-			Columns: pact.SignatoriesPrimaryKey,
+			Columns: []string{pact.SignatoriesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeString),
+				IDSpec: sqlgraph.NewFieldSpec(pactsignatory.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -520,13 +690,58 @@ func (_u *PactUpdateOne) sqlSave(ctx context.Context) (_node *Pact, err error) {
 	}
 	if nodes := _u.mutation.SignatoriesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2M,
-			Inverse: false,
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
 			Table:   pact.SignatoriesTable,
-			Columns: pact.SignatoriesPrimaryKey,
+			Columns: []string{pact.SignatoriesColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(organization.FieldID, field.TypeString),
+				IDSpec: sqlgraph.NewFieldSpec(pactsignatory.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.AmendmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   pact.AmendmentsTable,
+			Columns: []string{pact.AmendmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(pactamendment.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedAmendmentsIDs(); len(nodes) > 0 && !_u.mutation.AmendmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   pact.AmendmentsTable,
+			Columns: []string{pact.AmendmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(pactamendment.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.AmendmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   pact.AmendmentsTable,
+			Columns: []string{pact.AmendmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(pactamendment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

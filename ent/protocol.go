@@ -48,14 +48,17 @@ type ProtocolEdges struct {
 	Parties []*ProtocolParty `json:"parties,omitempty"`
 	// The programme objectives the protocol serves (obiettivi).
 	Objectives []*Objective `json:"objectives,omitempty"`
+	// The interventions delivered under the protocol, as far as the viewer may read them; Protocol.delivered sums them all (interventi erogati nell'ambito del protocollo).
+	Interventions []*Intervention `json:"interventions,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [3]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [3]map[string]int
 
-	namedParties    map[string][]*ProtocolParty
-	namedObjectives map[string][]*Objective
+	namedParties       map[string][]*ProtocolParty
+	namedObjectives    map[string][]*Objective
+	namedInterventions map[string][]*Intervention
 }
 
 // PartiesOrErr returns the Parties value or an error if the edge
@@ -74,6 +77,15 @@ func (e ProtocolEdges) ObjectivesOrErr() ([]*Objective, error) {
 		return e.Objectives, nil
 	}
 	return nil, &NotLoadedError{edge: "objectives"}
+}
+
+// InterventionsOrErr returns the Interventions value or an error if the edge
+// was not loaded in eager-loading.
+func (e ProtocolEdges) InterventionsOrErr() ([]*Intervention, error) {
+	if e.loadedTypes[2] {
+		return e.Interventions, nil
+	}
+	return nil, &NotLoadedError{edge: "interventions"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -184,6 +196,11 @@ func (_m *Protocol) QueryObjectives() *ObjectiveQuery {
 	return NewProtocolClient(_m.config).QueryObjectives(_m)
 }
 
+// QueryInterventions queries the "interventions" edge of the Protocol entity.
+func (_m *Protocol) QueryInterventions() *InterventionQuery {
+	return NewProtocolClient(_m.config).QueryInterventions(_m)
+}
+
 // Update returns a builder for updating this Protocol.
 // Note that you need to call Protocol.Unwrap() before calling this method if this Protocol
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -285,6 +302,30 @@ func (_m *Protocol) appendNamedObjectives(name string, edges ...*Objective) {
 		_m.Edges.namedObjectives[name] = []*Objective{}
 	} else {
 		_m.Edges.namedObjectives[name] = append(_m.Edges.namedObjectives[name], edges...)
+	}
+}
+
+// NamedInterventions returns the Interventions named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Protocol) NamedInterventions(name string) ([]*Intervention, error) {
+	if _m.Edges.namedInterventions == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedInterventions[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Protocol) appendNamedInterventions(name string, edges ...*Intervention) {
+	if _m.Edges.namedInterventions == nil {
+		_m.Edges.namedInterventions = make(map[string][]*Intervention)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedInterventions[name] = []*Intervention{}
+	} else {
+		_m.Edges.namedInterventions[name] = append(_m.Edges.namedInterventions[name], edges...)
 	}
 }
 

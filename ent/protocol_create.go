@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolparty"
@@ -170,6 +171,21 @@ func (_c *ProtocolCreate) AddObjectives(v ...*Objective) *ProtocolCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddObjectiveIDs(ids...)
+}
+
+// AddInterventionIDs adds the "interventions" edge to the Intervention entity by IDs.
+func (_c *ProtocolCreate) AddInterventionIDs(ids ...gid.ID) *ProtocolCreate {
+	_c.mutation.AddInterventionIDs(ids...)
+	return _c
+}
+
+// AddInterventions adds the "interventions" edges to the Intervention entity.
+func (_c *ProtocolCreate) AddInterventions(v ...*Intervention) *ProtocolCreate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddInterventionIDs(ids...)
 }
 
 // Mutation returns the ProtocolMutation object of the builder.
@@ -358,6 +374,22 @@ func (_c *ProtocolCreate) createSpec() (*Protocol, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.InterventionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   protocol.InterventionsTable,
+			Columns: []string{protocol.InterventionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(intervention.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

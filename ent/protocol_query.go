@@ -15,6 +15,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/protocol"
@@ -24,16 +25,18 @@ import (
 // ProtocolQuery is the builder for querying Protocol entities.
 type ProtocolQuery struct {
 	config
-	ctx                 *QueryContext
-	order               []protocol.OrderOption
-	inters              []Interceptor
-	predicates          []predicate.Protocol
-	withParties         *ProtocolPartyQuery
-	withObjectives      *ObjectiveQuery
-	loadTotal           []func(context.Context, []*Protocol) error
-	modifiers           []func(*sql.Selector)
-	withNamedParties    map[string]*ProtocolPartyQuery
-	withNamedObjectives map[string]*ObjectiveQuery
+	ctx                    *QueryContext
+	order                  []protocol.OrderOption
+	inters                 []Interceptor
+	predicates             []predicate.Protocol
+	withParties            *ProtocolPartyQuery
+	withObjectives         *ObjectiveQuery
+	withInterventions      *InterventionQuery
+	loadTotal              []func(context.Context, []*Protocol) error
+	modifiers              []func(*sql.Selector)
+	withNamedParties       map[string]*ProtocolPartyQuery
+	withNamedObjectives    map[string]*ObjectiveQuery
+	withNamedInterventions map[string]*InterventionQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -107,6 +110,28 @@ func (_q *ProtocolQuery) QueryObjectives() *ObjectiveQuery {
 			sqlgraph.From(protocol.Table, protocol.FieldID, selector),
 			sqlgraph.To(objective.Table, objective.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, false, protocol.ObjectivesTable, protocol.ObjectivesPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryInterventions chains the current query on the "interventions" edge.
+func (_q *ProtocolQuery) QueryInterventions() *InterventionQuery {
+	query := (&InterventionClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(protocol.Table, protocol.FieldID, selector),
+			sqlgraph.To(intervention.Table, intervention.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, protocol.InterventionsTable, protocol.InterventionsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -301,13 +326,14 @@ func (_q *ProtocolQuery) Clone() *ProtocolQuery {
 		return nil
 	}
 	return &ProtocolQuery{
-		config:         _q.config,
-		ctx:            _q.ctx.Clone(),
-		order:          append([]protocol.OrderOption{}, _q.order...),
-		inters:         append([]Interceptor{}, _q.inters...),
-		predicates:     append([]predicate.Protocol{}, _q.predicates...),
-		withParties:    _q.withParties.Clone(),
-		withObjectives: _q.withObjectives.Clone(),
+		config:            _q.config,
+		ctx:               _q.ctx.Clone(),
+		order:             append([]protocol.OrderOption{}, _q.order...),
+		inters:            append([]Interceptor{}, _q.inters...),
+		predicates:        append([]predicate.Protocol{}, _q.predicates...),
+		withParties:       _q.withParties.Clone(),
+		withObjectives:    _q.withObjectives.Clone(),
+		withInterventions: _q.withInterventions.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -334,6 +360,17 @@ func (_q *ProtocolQuery) WithObjectives(opts ...func(*ObjectiveQuery)) *Protocol
 		opt(query)
 	}
 	_q.withObjectives = query
+	return _q
+}
+
+// WithInterventions tells the query-builder to eager-load the nodes that are connected to
+// the "interventions" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProtocolQuery) WithInterventions(opts ...func(*InterventionQuery)) *ProtocolQuery {
+	query := (&InterventionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withInterventions = query
 	return _q
 }
 
@@ -421,9 +458,10 @@ func (_q *ProtocolQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Pro
 	var (
 		nodes       = []*Protocol{}
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [3]bool{
 			_q.withParties != nil,
 			_q.withObjectives != nil,
+			_q.withInterventions != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -461,6 +499,13 @@ func (_q *ProtocolQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Pro
 			return nil, err
 		}
 	}
+	if query := _q.withInterventions; query != nil {
+		if err := _q.loadInterventions(ctx, query, nodes,
+			func(n *Protocol) { n.Edges.Interventions = []*Intervention{} },
+			func(n *Protocol, e *Intervention) { n.Edges.Interventions = append(n.Edges.Interventions, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedParties {
 		if err := _q.loadParties(ctx, query, nodes,
 			func(n *Protocol) { n.appendNamedParties(name) },
@@ -472,6 +517,13 @@ func (_q *ProtocolQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Pro
 		if err := _q.loadObjectives(ctx, query, nodes,
 			func(n *Protocol) { n.appendNamedObjectives(name) },
 			func(n *Protocol, e *Objective) { n.appendNamedObjectives(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedInterventions {
+		if err := _q.loadInterventions(ctx, query, nodes,
+			func(n *Protocol) { n.appendNamedInterventions(name) },
+			func(n *Protocol, e *Intervention) { n.appendNamedInterventions(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -572,6 +624,37 @@ func (_q *ProtocolQuery) loadObjectives(ctx context.Context, query *ObjectiveQue
 		for kn := range nodes {
 			assign(kn, n)
 		}
+	}
+	return nil
+}
+func (_q *ProtocolQuery) loadInterventions(ctx context.Context, query *InterventionQuery, nodes []*Protocol, init func(*Protocol), assign func(*Protocol, *Intervention)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[gid.ID]*Protocol)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	query.Where(predicate.Intervention(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(protocol.InterventionsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.intervention_protocol
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "intervention_protocol" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "intervention_protocol" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
 	}
 	return nil
 }
@@ -722,6 +805,20 @@ func (_q *ProtocolQuery) WithNamedObjectives(name string, opts ...func(*Objectiv
 		_q.withNamedObjectives = make(map[string]*ObjectiveQuery)
 	}
 	_q.withNamedObjectives[name] = query
+	return _q
+}
+
+// WithNamedInterventions tells the query-builder to eager-load the nodes that are connected to the "interventions"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ProtocolQuery) WithNamedInterventions(name string, opts ...func(*InterventionQuery)) *ProtocolQuery {
+	query := (&InterventionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedInterventions == nil {
+		_q.withNamedInterventions = make(map[string]*InterventionQuery)
+	}
+	_q.withNamedInterventions[name] = query
 	return _q
 }
 

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
+	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/protocol"
@@ -177,6 +178,21 @@ func (_u *ProtocolUpdate) AddObjectives(v ...*Objective) *ProtocolUpdate {
 	return _u.AddObjectiveIDs(ids...)
 }
 
+// AddInterventionIDs adds the "interventions" edge to the Intervention entity by IDs.
+func (_u *ProtocolUpdate) AddInterventionIDs(ids ...gid.ID) *ProtocolUpdate {
+	_u.mutation.AddInterventionIDs(ids...)
+	return _u
+}
+
+// AddInterventions adds the "interventions" edges to the Intervention entity.
+func (_u *ProtocolUpdate) AddInterventions(v ...*Intervention) *ProtocolUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddInterventionIDs(ids...)
+}
+
 // Mutation returns the ProtocolMutation object of the builder.
 func (_u *ProtocolUpdate) Mutation() *ProtocolMutation {
 	return _u.mutation
@@ -222,6 +238,27 @@ func (_u *ProtocolUpdate) RemoveObjectives(v ...*Objective) *ProtocolUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveObjectiveIDs(ids...)
+}
+
+// ClearInterventions clears all "interventions" edges to the Intervention entity.
+func (_u *ProtocolUpdate) ClearInterventions() *ProtocolUpdate {
+	_u.mutation.ClearInterventions()
+	return _u
+}
+
+// RemoveInterventionIDs removes the "interventions" edge to Intervention entities by IDs.
+func (_u *ProtocolUpdate) RemoveInterventionIDs(ids ...gid.ID) *ProtocolUpdate {
+	_u.mutation.RemoveInterventionIDs(ids...)
+	return _u
+}
+
+// RemoveInterventions removes "interventions" edges to Intervention entities.
+func (_u *ProtocolUpdate) RemoveInterventions(v ...*Intervention) *ProtocolUpdate {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveInterventionIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -422,6 +459,51 @@ func (_u *ProtocolUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.InterventionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   protocol.InterventionsTable,
+			Columns: []string{protocol.InterventionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(intervention.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedInterventionsIDs(); len(nodes) > 0 && !_u.mutation.InterventionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   protocol.InterventionsTable,
+			Columns: []string{protocol.InterventionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(intervention.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.InterventionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   protocol.InterventionsTable,
+			Columns: []string{protocol.InterventionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(intervention.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -588,6 +670,21 @@ func (_u *ProtocolUpdateOne) AddObjectives(v ...*Objective) *ProtocolUpdateOne {
 	return _u.AddObjectiveIDs(ids...)
 }
 
+// AddInterventionIDs adds the "interventions" edge to the Intervention entity by IDs.
+func (_u *ProtocolUpdateOne) AddInterventionIDs(ids ...gid.ID) *ProtocolUpdateOne {
+	_u.mutation.AddInterventionIDs(ids...)
+	return _u
+}
+
+// AddInterventions adds the "interventions" edges to the Intervention entity.
+func (_u *ProtocolUpdateOne) AddInterventions(v ...*Intervention) *ProtocolUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddInterventionIDs(ids...)
+}
+
 // Mutation returns the ProtocolMutation object of the builder.
 func (_u *ProtocolUpdateOne) Mutation() *ProtocolMutation {
 	return _u.mutation
@@ -633,6 +730,27 @@ func (_u *ProtocolUpdateOne) RemoveObjectives(v ...*Objective) *ProtocolUpdateOn
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveObjectiveIDs(ids...)
+}
+
+// ClearInterventions clears all "interventions" edges to the Intervention entity.
+func (_u *ProtocolUpdateOne) ClearInterventions() *ProtocolUpdateOne {
+	_u.mutation.ClearInterventions()
+	return _u
+}
+
+// RemoveInterventionIDs removes the "interventions" edge to Intervention entities by IDs.
+func (_u *ProtocolUpdateOne) RemoveInterventionIDs(ids ...gid.ID) *ProtocolUpdateOne {
+	_u.mutation.RemoveInterventionIDs(ids...)
+	return _u
+}
+
+// RemoveInterventions removes "interventions" edges to Intervention entities.
+func (_u *ProtocolUpdateOne) RemoveInterventions(v ...*Intervention) *ProtocolUpdateOne {
+	ids := make([]gid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveInterventionIDs(ids...)
 }
 
 // Where appends a list predicates to the ProtocolUpdate builder.
@@ -856,6 +974,51 @@ func (_u *ProtocolUpdateOne) sqlSave(ctx context.Context) (_node *Protocol, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(objective.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.InterventionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   protocol.InterventionsTable,
+			Columns: []string{protocol.InterventionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(intervention.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedInterventionsIDs(); len(nodes) > 0 && !_u.mutation.InterventionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   protocol.InterventionsTable,
+			Columns: []string{protocol.InterventionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(intervention.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.InterventionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   protocol.InterventionsTable,
+			Columns: []string{protocol.InterventionsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(intervention.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

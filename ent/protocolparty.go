@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/protocol"
@@ -29,6 +30,12 @@ type ProtocolParty struct {
 	Role protocolparty.Role `json:"role,omitempty"`
 	// How the party operates within the protocol (modalità operative).
 	OperatingMode string `json:"operating_mode,omitempty"`
+	// Date the party signed the protocol; null until it does, and a protocol is activated only once two parties at least have signed (data di sottoscrizione).
+	SignedOn *domain.Date `json:"signed_on,omitempty"`
+	// The person who signed for the party (firmatario).
+	SignerName string `json:"signer_name,omitempty"`
+	// Their office in the party's body (qualifica del firmatario).
+	SignerRole string `json:"signer_role,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ProtocolPartyQuery when eager-loading is set.
 	Edges                       ProtocolPartyEdges `json:"edges"`
@@ -90,9 +97,11 @@ func (*ProtocolParty) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case protocolparty.FieldSignedOn:
+			values[i] = &sql.NullScanner{S: new(domain.Date)}
 		case protocolparty.FieldID:
 			values[i] = new(gid.ID)
-		case protocolparty.FieldRole, protocolparty.FieldOperatingMode:
+		case protocolparty.FieldRole, protocolparty.FieldOperatingMode, protocolparty.FieldSignerName, protocolparty.FieldSignerRole:
 			values[i] = new(sql.NullString)
 		case protocolparty.FieldCreatedAt, protocolparty.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -144,6 +153,25 @@ func (_m *ProtocolParty) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field operating_mode", values[i])
 			} else if value.Valid {
 				_m.OperatingMode = value.String
+			}
+		case protocolparty.FieldSignedOn:
+			if value, ok := values[i].(*sql.NullScanner); !ok {
+				return fmt.Errorf("unexpected type %T for field signed_on", values[i])
+			} else if value.Valid {
+				_m.SignedOn = new(domain.Date)
+				*_m.SignedOn = *value.S.(*domain.Date)
+			}
+		case protocolparty.FieldSignerName:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field signer_name", values[i])
+			} else if value.Valid {
+				_m.SignerName = value.String
+			}
+		case protocolparty.FieldSignerRole:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field signer_role", values[i])
+			} else if value.Valid {
+				_m.SignerRole = value.String
 			}
 		case protocolparty.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullScanner); !ok {
@@ -221,6 +249,17 @@ func (_m *ProtocolParty) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("operating_mode=")
 	builder.WriteString(_m.OperatingMode)
+	builder.WriteString(", ")
+	if v := _m.SignedOn; v != nil {
+		builder.WriteString("signed_on=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("signer_name=")
+	builder.WriteString(_m.SignerName)
+	builder.WriteString(", ")
+	builder.WriteString("signer_role=")
+	builder.WriteString(_m.SignerRole)
 	builder.WriteByte(')')
 	return builder.String()
 }

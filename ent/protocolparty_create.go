@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/protocol"
@@ -68,6 +69,48 @@ func (_c *ProtocolPartyCreate) SetOperatingMode(v string) *ProtocolPartyCreate {
 func (_c *ProtocolPartyCreate) SetNillableOperatingMode(v *string) *ProtocolPartyCreate {
 	if v != nil {
 		_c.SetOperatingMode(*v)
+	}
+	return _c
+}
+
+// SetSignedOn sets the "signed_on" field.
+func (_c *ProtocolPartyCreate) SetSignedOn(v domain.Date) *ProtocolPartyCreate {
+	_c.mutation.SetSignedOn(v)
+	return _c
+}
+
+// SetNillableSignedOn sets the "signed_on" field if the given value is not nil.
+func (_c *ProtocolPartyCreate) SetNillableSignedOn(v *domain.Date) *ProtocolPartyCreate {
+	if v != nil {
+		_c.SetSignedOn(*v)
+	}
+	return _c
+}
+
+// SetSignerName sets the "signer_name" field.
+func (_c *ProtocolPartyCreate) SetSignerName(v string) *ProtocolPartyCreate {
+	_c.mutation.SetSignerName(v)
+	return _c
+}
+
+// SetNillableSignerName sets the "signer_name" field if the given value is not nil.
+func (_c *ProtocolPartyCreate) SetNillableSignerName(v *string) *ProtocolPartyCreate {
+	if v != nil {
+		_c.SetSignerName(*v)
+	}
+	return _c
+}
+
+// SetSignerRole sets the "signer_role" field.
+func (_c *ProtocolPartyCreate) SetSignerRole(v string) *ProtocolPartyCreate {
+	_c.mutation.SetSignerRole(v)
+	return _c
+}
+
+// SetNillableSignerRole sets the "signer_role" field if the given value is not nil.
+func (_c *ProtocolPartyCreate) SetNillableSignerRole(v *string) *ProtocolPartyCreate {
+	if v != nil {
+		_c.SetSignerRole(*v)
 	}
 	return _c
 }
@@ -200,6 +243,16 @@ func (_c *ProtocolPartyCreate) check() error {
 			return &ValidationError{Name: "role", err: fmt.Errorf(`ent: validator failed for field "ProtocolParty.role": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.SignerName(); ok {
+		if err := protocolparty.SignerNameValidator(v); err != nil {
+			return &ValidationError{Name: "signer_name", err: fmt.Errorf(`ent: validator failed for field "ProtocolParty.signer_name": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.SignerRole(); ok {
+		if err := protocolparty.SignerRoleValidator(v); err != nil {
+			return &ValidationError{Name: "signer_role", err: fmt.Errorf(`ent: validator failed for field "ProtocolParty.signer_role": %w`, err)}
+		}
+	}
 	if v, ok := _c.mutation.ID(); ok {
 		if err := protocolparty.IDValidator(string(v)); err != nil {
 			return &ValidationError{Name: "id", err: fmt.Errorf(`ent: validator failed for field "ProtocolParty.id": %w`, err)}
@@ -261,6 +314,18 @@ func (_c *ProtocolPartyCreate) createSpec() (*ProtocolParty, *sqlgraph.CreateSpe
 	if value, ok := _c.mutation.OperatingMode(); ok {
 		_spec.SetField(protocolparty.FieldOperatingMode, field.TypeString, value)
 		_node.OperatingMode = value
+	}
+	if value, ok := _c.mutation.SignedOn(); ok {
+		_spec.SetField(protocolparty.FieldSignedOn, field.TypeTime, value)
+		_node.SignedOn = &value
+	}
+	if value, ok := _c.mutation.SignerName(); ok {
+		_spec.SetField(protocolparty.FieldSignerName, field.TypeString, value)
+		_node.SignerName = value
+	}
+	if value, ok := _c.mutation.SignerRole(); ok {
+		_spec.SetField(protocolparty.FieldSignerRole, field.TypeString, value)
+		_node.SignerRole = value
 	}
 	if nodes := _c.mutation.ProtocolIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/protocolcommitment"
@@ -68,6 +69,66 @@ func (_u *ProtocolPartyUpdate) SetNillableOperatingMode(v *string) *ProtocolPart
 // ClearOperatingMode clears the value of the "operating_mode" field.
 func (_u *ProtocolPartyUpdate) ClearOperatingMode() *ProtocolPartyUpdate {
 	_u.mutation.ClearOperatingMode()
+	return _u
+}
+
+// SetSignedOn sets the "signed_on" field.
+func (_u *ProtocolPartyUpdate) SetSignedOn(v domain.Date) *ProtocolPartyUpdate {
+	_u.mutation.SetSignedOn(v)
+	return _u
+}
+
+// SetNillableSignedOn sets the "signed_on" field if the given value is not nil.
+func (_u *ProtocolPartyUpdate) SetNillableSignedOn(v *domain.Date) *ProtocolPartyUpdate {
+	if v != nil {
+		_u.SetSignedOn(*v)
+	}
+	return _u
+}
+
+// ClearSignedOn clears the value of the "signed_on" field.
+func (_u *ProtocolPartyUpdate) ClearSignedOn() *ProtocolPartyUpdate {
+	_u.mutation.ClearSignedOn()
+	return _u
+}
+
+// SetSignerName sets the "signer_name" field.
+func (_u *ProtocolPartyUpdate) SetSignerName(v string) *ProtocolPartyUpdate {
+	_u.mutation.SetSignerName(v)
+	return _u
+}
+
+// SetNillableSignerName sets the "signer_name" field if the given value is not nil.
+func (_u *ProtocolPartyUpdate) SetNillableSignerName(v *string) *ProtocolPartyUpdate {
+	if v != nil {
+		_u.SetSignerName(*v)
+	}
+	return _u
+}
+
+// ClearSignerName clears the value of the "signer_name" field.
+func (_u *ProtocolPartyUpdate) ClearSignerName() *ProtocolPartyUpdate {
+	_u.mutation.ClearSignerName()
+	return _u
+}
+
+// SetSignerRole sets the "signer_role" field.
+func (_u *ProtocolPartyUpdate) SetSignerRole(v string) *ProtocolPartyUpdate {
+	_u.mutation.SetSignerRole(v)
+	return _u
+}
+
+// SetNillableSignerRole sets the "signer_role" field if the given value is not nil.
+func (_u *ProtocolPartyUpdate) SetNillableSignerRole(v *string) *ProtocolPartyUpdate {
+	if v != nil {
+		_u.SetSignerRole(*v)
+	}
+	return _u
+}
+
+// ClearSignerRole clears the value of the "signer_role" field.
+func (_u *ProtocolPartyUpdate) ClearSignerRole() *ProtocolPartyUpdate {
+	_u.mutation.ClearSignerRole()
 	return _u
 }
 
@@ -161,6 +222,16 @@ func (_u *ProtocolPartyUpdate) check() error {
 			return &ValidationError{Name: "role", err: fmt.Errorf(`ent: validator failed for field "ProtocolParty.role": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.SignerName(); ok {
+		if err := protocolparty.SignerNameValidator(v); err != nil {
+			return &ValidationError{Name: "signer_name", err: fmt.Errorf(`ent: validator failed for field "ProtocolParty.signer_name": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.SignerRole(); ok {
+		if err := protocolparty.SignerRoleValidator(v); err != nil {
+			return &ValidationError{Name: "signer_role", err: fmt.Errorf(`ent: validator failed for field "ProtocolParty.signer_role": %w`, err)}
+		}
+	}
 	if _u.mutation.ProtocolCleared() && len(_u.mutation.ProtocolIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "ProtocolParty.protocol"`)
 	}
@@ -199,6 +270,24 @@ func (_u *ProtocolPartyUpdate) sqlSave(ctx context.Context) (_node int, err erro
 	}
 	if _u.mutation.OperatingModeCleared() {
 		_spec.ClearField(protocolparty.FieldOperatingMode, field.TypeString)
+	}
+	if value, ok := _u.mutation.SignedOn(); ok {
+		_spec.SetField(protocolparty.FieldSignedOn, field.TypeTime, value)
+	}
+	if _u.mutation.SignedOnCleared() {
+		_spec.ClearField(protocolparty.FieldSignedOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.SignerName(); ok {
+		_spec.SetField(protocolparty.FieldSignerName, field.TypeString, value)
+	}
+	if _u.mutation.SignerNameCleared() {
+		_spec.ClearField(protocolparty.FieldSignerName, field.TypeString)
+	}
+	if value, ok := _u.mutation.SignerRole(); ok {
+		_spec.SetField(protocolparty.FieldSignerRole, field.TypeString, value)
+	}
+	if _u.mutation.SignerRoleCleared() {
+		_spec.ClearField(protocolparty.FieldSignerRole, field.TypeString)
 	}
 	if _u.mutation.CommitmentsCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -307,6 +396,66 @@ func (_u *ProtocolPartyUpdateOne) ClearOperatingMode() *ProtocolPartyUpdateOne {
 	return _u
 }
 
+// SetSignedOn sets the "signed_on" field.
+func (_u *ProtocolPartyUpdateOne) SetSignedOn(v domain.Date) *ProtocolPartyUpdateOne {
+	_u.mutation.SetSignedOn(v)
+	return _u
+}
+
+// SetNillableSignedOn sets the "signed_on" field if the given value is not nil.
+func (_u *ProtocolPartyUpdateOne) SetNillableSignedOn(v *domain.Date) *ProtocolPartyUpdateOne {
+	if v != nil {
+		_u.SetSignedOn(*v)
+	}
+	return _u
+}
+
+// ClearSignedOn clears the value of the "signed_on" field.
+func (_u *ProtocolPartyUpdateOne) ClearSignedOn() *ProtocolPartyUpdateOne {
+	_u.mutation.ClearSignedOn()
+	return _u
+}
+
+// SetSignerName sets the "signer_name" field.
+func (_u *ProtocolPartyUpdateOne) SetSignerName(v string) *ProtocolPartyUpdateOne {
+	_u.mutation.SetSignerName(v)
+	return _u
+}
+
+// SetNillableSignerName sets the "signer_name" field if the given value is not nil.
+func (_u *ProtocolPartyUpdateOne) SetNillableSignerName(v *string) *ProtocolPartyUpdateOne {
+	if v != nil {
+		_u.SetSignerName(*v)
+	}
+	return _u
+}
+
+// ClearSignerName clears the value of the "signer_name" field.
+func (_u *ProtocolPartyUpdateOne) ClearSignerName() *ProtocolPartyUpdateOne {
+	_u.mutation.ClearSignerName()
+	return _u
+}
+
+// SetSignerRole sets the "signer_role" field.
+func (_u *ProtocolPartyUpdateOne) SetSignerRole(v string) *ProtocolPartyUpdateOne {
+	_u.mutation.SetSignerRole(v)
+	return _u
+}
+
+// SetNillableSignerRole sets the "signer_role" field if the given value is not nil.
+func (_u *ProtocolPartyUpdateOne) SetNillableSignerRole(v *string) *ProtocolPartyUpdateOne {
+	if v != nil {
+		_u.SetSignerRole(*v)
+	}
+	return _u
+}
+
+// ClearSignerRole clears the value of the "signer_role" field.
+func (_u *ProtocolPartyUpdateOne) ClearSignerRole() *ProtocolPartyUpdateOne {
+	_u.mutation.ClearSignerRole()
+	return _u
+}
+
 // AddCommitmentIDs adds the "commitments" edge to the ProtocolCommitment entity by IDs.
 func (_u *ProtocolPartyUpdateOne) AddCommitmentIDs(ids ...gid.ID) *ProtocolPartyUpdateOne {
 	_u.mutation.AddCommitmentIDs(ids...)
@@ -410,6 +559,16 @@ func (_u *ProtocolPartyUpdateOne) check() error {
 			return &ValidationError{Name: "role", err: fmt.Errorf(`ent: validator failed for field "ProtocolParty.role": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.SignerName(); ok {
+		if err := protocolparty.SignerNameValidator(v); err != nil {
+			return &ValidationError{Name: "signer_name", err: fmt.Errorf(`ent: validator failed for field "ProtocolParty.signer_name": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.SignerRole(); ok {
+		if err := protocolparty.SignerRoleValidator(v); err != nil {
+			return &ValidationError{Name: "signer_role", err: fmt.Errorf(`ent: validator failed for field "ProtocolParty.signer_role": %w`, err)}
+		}
+	}
 	if _u.mutation.ProtocolCleared() && len(_u.mutation.ProtocolIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "ProtocolParty.protocol"`)
 	}
@@ -465,6 +624,24 @@ func (_u *ProtocolPartyUpdateOne) sqlSave(ctx context.Context) (_node *ProtocolP
 	}
 	if _u.mutation.OperatingModeCleared() {
 		_spec.ClearField(protocolparty.FieldOperatingMode, field.TypeString)
+	}
+	if value, ok := _u.mutation.SignedOn(); ok {
+		_spec.SetField(protocolparty.FieldSignedOn, field.TypeTime, value)
+	}
+	if _u.mutation.SignedOnCleared() {
+		_spec.ClearField(protocolparty.FieldSignedOn, field.TypeTime)
+	}
+	if value, ok := _u.mutation.SignerName(); ok {
+		_spec.SetField(protocolparty.FieldSignerName, field.TypeString, value)
+	}
+	if _u.mutation.SignerNameCleared() {
+		_spec.ClearField(protocolparty.FieldSignerName, field.TypeString)
+	}
+	if value, ok := _u.mutation.SignerRole(); ok {
+		_spec.SetField(protocolparty.FieldSignerRole, field.TypeString, value)
+	}
+	if _u.mutation.SignerRoleCleared() {
+		_spec.ClearField(protocolparty.FieldSignerRole, field.TypeString)
 	}
 	if _u.mutation.CommitmentsCleared() {
 		edge := &sqlgraph.EdgeSpec{

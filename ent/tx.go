@@ -28,6 +28,10 @@ type Tx struct {
 	CaseFile *CaseFileClient
 	// Commitment is the client for interacting with the Commitment builders.
 	Commitment *CommitmentClient
+	// CommitteeMember is the client for interacting with the CommitteeMember builders.
+	CommitteeMember *CommitteeMemberClient
+	// CommunityActivity is the client for interacting with the CommunityActivity builders.
+	CommunityActivity *CommunityActivityClient
 	// Consent is the client for interacting with the Consent builders.
 	Consent *ConsentClient
 	// Decision is the client for interacting with the Decision builders.
@@ -72,6 +76,10 @@ type Tx struct {
 	OutgoingMail *OutgoingMailClient
 	// Pact is the client for interacting with the Pact builders.
 	Pact *PactClient
+	// PactAmendment is the client for interacting with the PactAmendment builders.
+	PactAmendment *PactAmendmentClient
+	// PactSignatory is the client for interacting with the PactSignatory builders.
+	PactSignatory *PactSignatoryClient
 	// PasswordToken is the client for interacting with the PasswordToken builders.
 	PasswordToken *PasswordTokenClient
 	// Person is the client for interacting with the Person builders.
@@ -240,6 +248,8 @@ func (tx *Tx) init() {
 	tx.CaseEvent = NewCaseEventClient(tx.config)
 	tx.CaseFile = NewCaseFileClient(tx.config)
 	tx.Commitment = NewCommitmentClient(tx.config)
+	tx.CommitteeMember = NewCommitteeMemberClient(tx.config)
+	tx.CommunityActivity = NewCommunityActivityClient(tx.config)
 	tx.Consent = NewConsentClient(tx.config)
 	tx.Decision = NewDecisionClient(tx.config)
 	tx.Directive = NewDirectiveClient(tx.config)
@@ -262,6 +272,8 @@ func (tx *Tx) init() {
 	tx.Outcome = NewOutcomeClient(tx.config)
 	tx.OutgoingMail = NewOutgoingMailClient(tx.config)
 	tx.Pact = NewPactClient(tx.config)
+	tx.PactAmendment = NewPactAmendmentClient(tx.config)
+	tx.PactSignatory = NewPactSignatoryClient(tx.config)
 	tx.PasswordToken = NewPasswordTokenClient(tx.config)
 	tx.Person = NewPersonClient(tx.config)
 	tx.PersonIdentity = NewPersonIdentityClient(tx.config)

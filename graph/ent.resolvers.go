@@ -50,6 +50,24 @@ func (r *queryResolver) Cases(ctx context.Context, after *entgql.Cursor[gid.ID],
 		)
 }
 
+// CommitteeMembers is the resolver for the committeeMembers field.
+func (r *queryResolver) CommitteeMembers(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CommitteeMemberOrder, where *ent.CommitteeMemberWhereInput) (*ent.CommitteeMemberConnection, error) {
+	return r.client.CommitteeMember.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithCommitteeMemberOrder(orderBy),
+			ent.WithCommitteeMemberFilter(where.Filter),
+		)
+}
+
+// CommunityActivities is the resolver for the communityActivities field.
+func (r *queryResolver) CommunityActivities(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CommunityActivityOrder, where *ent.CommunityActivityWhereInput) (*ent.CommunityActivityConnection, error) {
+	return r.client.CommunityActivity.Query().
+		Paginate(ctx, after, first, before, last,
+			ent.WithCommunityActivityOrder(orderBy),
+			ent.WithCommunityActivityFilter(where.Filter),
+		)
+}
+
 // Directives is the resolver for the directives field.
 func (r *queryResolver) Directives(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.DirectiveOrder, where *ent.DirectiveWhereInput) (*ent.DirectiveConnection, error) {
 	return r.client.Directive.Query().
@@ -184,6 +202,9 @@ func (r *queryResolver) Webhooks(ctx context.Context, after *entgql.Cursor[gid.I
 // Case returns CaseResolver implementation.
 func (r *Resolver) Case() CaseResolver { return &caseResolver{r} }
 
+// Directive returns DirectiveResolver implementation.
+func (r *Resolver) Directive() DirectiveResolver { return &directiveResolver{r} }
+
 // Document returns DocumentResolver implementation.
 func (r *Resolver) Document() DocumentResolver { return &documentResolver{r} }
 
@@ -209,6 +230,7 @@ func (r *Resolver) ServiceRequest() ServiceRequestResolver { return &serviceRequ
 
 type (
 	caseResolver               struct{ *Resolver }
+	directiveResolver          struct{ *Resolver }
 	documentResolver           struct{ *Resolver }
 	fundResolver               struct{ *Resolver }
 	objectiveResolver          struct{ *Resolver }

@@ -25,7 +25,12 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/committeemember"
+	"github.com/progetto-win/win/ent/communityactivity"
 	"github.com/progetto-win/win/ent/consent"
+	"github.com/progetto-win/win/ent/decision"
+	"github.com/progetto-win/win/ent/directive"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/goal"
@@ -36,6 +41,7 @@ import (
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/outgoingmail"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
@@ -66,6 +72,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Case() CaseResolver
+	Directive() DirectiveResolver
 	Document() DocumentResolver
 	Fund() FundResolver
 	Mutation() MutationResolver
@@ -327,6 +334,55 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CommitteeMember struct {
+		CreatedAt      func(childComplexity int) int
+		FromOn         func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Organization   func(childComplexity int) int
+		Representative func(childComplexity int) int
+		Role           func(childComplexity int) int
+		UntilOn        func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+	}
+
+	CommitteeMemberConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CommitteeMemberEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	CommunityActivity struct {
+		CreatedAt      func(childComplexity int) int
+		Description    func(childComplexity int) int
+		Directive      func(childComplexity int) int
+		HeldOn         func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		Municipality   func(childComplexity int) int
+		Organizers     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) int
+		Participants   func(childComplexity int) int
+		Protocol       func(childComplexity int) int
+		Title          func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+		ValueDimension func(childComplexity int) int
+	}
+
+	CommunityActivityConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CommunityActivityEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Consent struct {
 		Basis            func(childComplexity int) int
 		CreatedAt        func(childComplexity int) int
@@ -372,6 +428,7 @@ type ComplexityRoot struct {
 		CreatedAt func(childComplexity int) int
 		Directive func(childComplexity int) int
 		ID        func(childComplexity int) int
+		Level     func(childComplexity int) int
 		Meeting   func(childComplexity int) int
 		Protocol  func(childComplexity int) int
 		Text      func(childComplexity int) int
@@ -394,8 +451,11 @@ type ComplexityRoot struct {
 		AllTables        func(childComplexity int) int
 		Body             func(childComplexity int) int
 		CreatedAt        func(childComplexity int) int
+		DueOn            func(childComplexity int) int
 		ID               func(childComplexity int) int
 		IssuedOn         func(childComplexity int) int
+		Level            func(childComplexity int) int
+		Progress         func(childComplexity int) int
 		Tables           func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.TableOrder, where *ent.TableWhereInput) int
 		Title            func(childComplexity int) int
 		UpdatedAt        func(childComplexity int) int
@@ -406,8 +466,13 @@ type ComplexityRoot struct {
 		AcknowledgedBy func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
 		Directive      func(childComplexity int) int
+		Documents      func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.DocumentOrder) int
+		Evidence       func(childComplexity int) int
 		ID             func(childComplexity int) int
 		Note           func(childComplexity int) int
+		Reason         func(childComplexity int) int
+		Status         func(childComplexity int) int
+		StatusOn       func(childComplexity int) int
 		Table          func(childComplexity int) int
 		UpdatedAt      func(childComplexity int) int
 	}
@@ -434,11 +499,19 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	DirectiveTableProgress struct {
+		Done     func(childComplexity int) int
+		Late     func(childComplexity int) int
+		Progress func(childComplexity int) int
+		Table    func(childComplexity int) int
+	}
+
 	Document struct {
 		Case              func(childComplexity int) int
 		Commitment        func(childComplexity int) int
 		Consent           func(childComplexity int) int
 		CreatedAt         func(childComplexity int) int
+		DirectiveProgress func(childComplexity int) int
 		DownloadURL       func(childComplexity int) int
 		ErasedAt          func(childComplexity int) int
 		FileName          func(childComplexity int) int
@@ -556,9 +629,12 @@ type ComplexityRoot struct {
 
 	Indicators struct {
 		Closures                             func(childComplexity int, groupBy []indicator.Dimension) int
+		CommunityActivities                  func(childComplexity int, groupBy []indicator.Dimension) int
+		CommunityParticipants                func(childComplexity int, groupBy []indicator.Dimension) int
 		CostPerPositiveOutcome               func(childComplexity int) int
 		DaysToTakeChargeMedian               func(childComplexity int, groupBy []indicator.Dimension) int
 		DaysToTakeChargeP90                  func(childComplexity int, groupBy []indicator.Dimension) int
+		DirectivesImplementedOnTime          func(childComplexity int, groupBy []indicator.Dimension) int
 		EmploymentHeldAtFollowUp             func(childComplexity int, groupBy []indicator.Dimension) int
 		EmploymentOutcomeShare               func(childComplexity int, groupBy []indicator.Dimension) int
 		FundsAllocated                       func(childComplexity int, groupBy []indicator.Dimension) int
@@ -592,6 +668,7 @@ type ComplexityRoot struct {
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
 		Outcomes    func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.OutcomeOrder, where *ent.OutcomeWhereInput) int
+		Protocol    func(childComplexity int) int
 		Provider    func(childComplexity int) int
 		StartsOn    func(childComplexity int) int
 		Status      func(childComplexity int) int
@@ -715,13 +792,16 @@ type ComplexityRoot struct {
 		AcknowledgeDirective        func(childComplexity int, id gid.ID, tableID gid.ID, note *string) int
 		ActivateProtocol            func(childComplexity int, id gid.ID, signedOn *domain.Date, validFrom *domain.Date, validUntil *domain.Date) int
 		AddCommitment               func(childComplexity int, id gid.ID, version int, input pathway.CommitmentInput) int
+		AddCommitteeMember          func(childComplexity int, input governance.CommitteeMemberInput) int
 		AddGoal                     func(childComplexity int, id gid.ID, version int, input pathway.GoalInput) int
 		AddIntervention             func(childComplexity int, id gid.ID, version int, input pathway.InterventionInput) int
 		AddNote                     func(childComplexity int, id gid.ID, text string) int
+		AddPactSignatory            func(childComplexity int, pactID gid.ID, input governance.PactSignatoryInput) int
 		AddProtocolCommitment       func(childComplexity int, partyID gid.ID, input governance.ProtocolCommitmentInput) int
 		AddProtocolParty            func(childComplexity int, protocolID gid.ID, input governance.ProtocolPartyInput) int
 		AddTableMember              func(childComplexity int, input ent.CreateTableMembershipInput) int
 		AmendFund                   func(childComplexity int, id gid.ID, allocatedCents int, reason string) int
+		AmendPact                   func(childComplexity int, id gid.ID, input governance.PactAmendmentInput) int
 		ApproveProposal             func(childComplexity int, id gid.ID, version int) int
 		AssignCaseManager           func(childComplexity int, id gid.ID, version int, caseManagerID gid.ID) int
 		AttachDocument              func(childComplexity int, input model.AttachDocumentInput) int
@@ -731,6 +811,7 @@ type ComplexityRoot struct {
 		CloseFund                   func(childComplexity int, id gid.ID, reason string) int
 		CompleteServiceRequest      func(childComplexity int, id gid.ID, input pathway.CompleteServiceRequestInput) int
 		CreateAPIToken              func(childComplexity int, input model.CreateAPITokenInput) int
+		CreateCommunityActivity     func(childComplexity int, input ent.CreateCommunityActivityInput) int
 		CreateFund                  func(childComplexity int, input ent.CreateFundInput) int
 		CreateMunicipality          func(childComplexity int, input ent.CreateMunicipalityInput) int
 		CreateObjective             func(childComplexity int, input ent.CreateObjectiveInput) int
@@ -744,6 +825,8 @@ type ComplexityRoot struct {
 		DeclineTransfer             func(childComplexity int, id gid.ID, version int, reason string) int
 		DeleteWebhook               func(childComplexity int, id gid.ID) int
 		DropProtocolCommitment      func(childComplexity int, id gid.ID, reason string) int
+		EndCommitteeMember          func(childComplexity int, id gid.ID, untilOn domain.Date) int
+		EndPactSignatory            func(childComplexity int, id gid.ID, leftOn domain.Date, reason string) int
 		EndSession                  func(childComplexity int, id gid.ID) int
 		ErasePersonIdentity         func(childComplexity int, personID gid.ID) int
 		FulfilProtocolCommitment    func(childComplexity int, id gid.ID, doneOn *domain.Date, evidence string) int
@@ -756,6 +839,7 @@ type ComplexityRoot struct {
 		MergePersons                func(childComplexity int, input model.MergePersonsInput) int
 		MoveToMonitoring            func(childComplexity int, id gid.ID, version int, note *string) int
 		RecordConsent               func(childComplexity int, input pathway.RecordConsentInput) int
+		RecordDirectiveProgress     func(childComplexity int, id gid.ID, tableID gid.ID, status directiveacknowledgement.Status, on *domain.Date, evidence *string, reason *string) int
 		RecordFollowUp              func(childComplexity int, id gid.ID, version int, input pathway.FollowUpInput) int
 		RecordInDepthAssessment     func(childComplexity int, id gid.ID, version int, input pathway.AssessmentInput) int
 		RecordMeeting               func(childComplexity int, input governance.MeetingInput) int
@@ -778,12 +862,14 @@ type ComplexityRoot struct {
 		SetTableApprovals           func(childComplexity int, id gid.ID, plan bool, closure bool) int
 		SetTableTimeLimits          func(childComplexity int, id gid.ID, daysToFirstMeeting int, daysToPlan int) int
 		SetUserPassword             func(childComplexity int, id gid.ID, password string) int
+		SignProtocolParty           func(childComplexity int, id gid.ID, signedOn domain.Date, signerName string, signerRole *string) int
 		StartAssessment             func(childComplexity int, id gid.ID, version int, firstMeetingOn *domain.Date) int
 		TakeCharge                  func(childComplexity int, id gid.ID, version int, caseManagerID gid.ID, plan pathway.PlanInput) int
 		TerminateProtocol           func(childComplexity int, id gid.ID) int
 		TransferCase                func(childComplexity int, id gid.ID, version int, tableID gid.ID, reason string) int
 		UndoPersonMerge             func(childComplexity int, mergedID gid.ID) int
 		UpdateCommitment            func(childComplexity int, id gid.ID, version int, input pathway.UpdateCommitmentInput) int
+		UpdateCommunityActivity     func(childComplexity int, id gid.ID, input ent.UpdateCommunityActivityInput) int
 		UpdateFund                  func(childComplexity int, id gid.ID, input ent.UpdateFundInput) int
 		UpdateGoal                  func(childComplexity int, id gid.ID, version int, input pathway.UpdateGoalInput) int
 		UpdateIntervention          func(childComplexity int, id gid.ID, version int, input pathway.UpdateInterventionInput) int
@@ -867,21 +953,23 @@ type ComplexityRoot struct {
 	}
 
 	Organization struct {
-		Address         func(childComplexity int) int
-		CreatedAt       func(childComplexity int) int
-		Email           func(childComplexity int) int
-		ID              func(childComplexity int) int
-		Interventions   func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.InterventionOrder, where *ent.InterventionWhereInput) int
-		Kind            func(childComplexity int) int
-		Municipality    func(childComplexity int) int
-		Name            func(childComplexity int) int
-		Pacts           func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PactOrder, where *ent.PactWhereInput) int
-		Phone           func(childComplexity int) int
-		ProtocolParties func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ProtocolPartyOrder, where *ent.ProtocolPartyWhereInput) int
-		ReferredCases   func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CaseOrder, where *ent.CaseWhereInput) int
-		UpdatedAt       func(childComplexity int) int
-		Users           func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) int
-		Website         func(childComplexity int) int
+		Address             func(childComplexity int) int
+		CommitteeSeats      func(childComplexity int) int
+		CommunityActivities func(childComplexity int) int
+		CreatedAt           func(childComplexity int) int
+		Email               func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		Interventions       func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.InterventionOrder, where *ent.InterventionWhereInput) int
+		Kind                func(childComplexity int) int
+		Municipality        func(childComplexity int) int
+		Name                func(childComplexity int) int
+		PactSignatures      func(childComplexity int) int
+		Phone               func(childComplexity int) int
+		ProtocolParties     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ProtocolPartyOrder, where *ent.ProtocolPartyWhereInput) int
+		ReferredCases       func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CaseOrder, where *ent.CaseWhereInput) int
+		UpdatedAt           func(childComplexity int) int
+		Users               func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) int
+		Website             func(childComplexity int) int
 	}
 
 	OrganizationConnection struct {
@@ -951,13 +1039,25 @@ type ComplexityRoot struct {
 	}
 
 	Pact struct {
+		Amendments  func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
 		Description func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Name        func(childComplexity int) int
-		Signatories func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.OrganizationOrder, where *ent.OrganizationWhereInput) int
+		Signatories func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PactSignatoryOrder, where *ent.PactSignatoryWhereInput) int
 		SignedOn    func(childComplexity int) int
+		Text        func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
+	}
+
+	PactAmendment struct {
+		AmendedOn    func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Pact         func(childComplexity int) int
+		PreviousText func(childComplexity int) int
+		RecordedAt   func(childComplexity int) int
+		RecordedBy   func(childComplexity int) int
+		Summary      func(childComplexity int) int
 	}
 
 	PactConnection struct {
@@ -967,6 +1067,31 @@ type ComplexityRoot struct {
 	}
 
 	PactEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	PactSignatory struct {
+		CreatedAt     func(childComplexity int) int
+		ID            func(childComplexity int) int
+		JoinedOn      func(childComplexity int) int
+		LeavingReason func(childComplexity int) int
+		LeftOn        func(childComplexity int) int
+		Organization  func(childComplexity int) int
+		Pact          func(childComplexity int) int
+		Role          func(childComplexity int) int
+		SignerName    func(childComplexity int) int
+		SignerRole    func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+	}
+
+	PactSignatoryConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PactSignatoryEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -1057,7 +1182,9 @@ type ComplexityRoot struct {
 	Protocol struct {
 		CreatedAt     func(childComplexity int) int
 		CurrentStatus func(childComplexity int) int
+		Delivered     func(childComplexity int) int
 		ID            func(childComplexity int) int
+		Interventions func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.InterventionOrder, where *ent.InterventionWhereInput) int
 		Objectives    func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ObjectiveOrder, where *ent.ObjectiveWhereInput) int
 		Parties       func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ProtocolPartyOrder, where *ent.ProtocolPartyWhereInput) int
 		Purpose       func(childComplexity int) int
@@ -1100,6 +1227,12 @@ type ComplexityRoot struct {
 		TotalCount func(childComplexity int) int
 	}
 
+	ProtocolDelivery struct {
+		CostCents     func(childComplexity int) int
+		Interventions func(childComplexity int) int
+		SpentCents    func(childComplexity int) int
+	}
+
 	ProtocolEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
@@ -1113,6 +1246,9 @@ type ComplexityRoot struct {
 		Organization  func(childComplexity int) int
 		Protocol      func(childComplexity int) int
 		Role          func(childComplexity int) int
+		SignedOn      func(childComplexity int) int
+		SignerName    func(childComplexity int) int
+		SignerRole    func(childComplexity int) int
 		UpdatedAt     func(childComplexity int) int
 	}
 
@@ -1131,6 +1267,8 @@ type ComplexityRoot struct {
 		Agenda                  func(childComplexity int, horizonDays *int) int
 		AuditEvents             func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
 		Cases                   func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CaseOrder, where *ent.CaseWhereInput) int
+		CommitteeMembers        func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CommitteeMemberOrder, where *ent.CommitteeMemberWhereInput) int
+		CommunityActivities     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CommunityActivityOrder, where *ent.CommunityActivityWhereInput) int
 		Directives              func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.DirectiveOrder, where *ent.DirectiveWhereInput) int
 		FindPersonMatches       func(childComplexity int, taxCode *string, lastName *string, firstName *string, birthDate *domain.Date) int
 		Funds                   func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.FundOrder, where *ent.FundWhereInput) int
@@ -1361,6 +1499,9 @@ type CaseResolver interface {
 	AllowedActions(ctx context.Context, obj *ent.CaseFile) ([]domain.CaseAction, error)
 	Actions(ctx context.Context, obj *ent.CaseFile) ([]*pathway.ActionState, error)
 }
+type DirectiveResolver interface {
+	Progress(ctx context.Context, obj *ent.Directive) ([]*governance.DirectiveTableProgress, error)
+}
 type DocumentResolver interface {
 	DownloadURL(ctx context.Context, obj *ent.Document) (*string, error)
 }
@@ -1380,6 +1521,8 @@ type MutationResolver interface {
 	UpdateObjective(ctx context.Context, id gid.ID, input ent.UpdateObjectiveInput) (*ent.Objective, error)
 	CreateFund(ctx context.Context, input ent.CreateFundInput) (*ent.Fund, error)
 	UpdateFund(ctx context.Context, id gid.ID, input ent.UpdateFundInput) (*ent.Fund, error)
+	CreateCommunityActivity(ctx context.Context, input ent.CreateCommunityActivityInput) (*ent.CommunityActivity, error)
+	UpdateCommunityActivity(ctx context.Context, id gid.ID, input ent.UpdateCommunityActivityInput) (*ent.CommunityActivity, error)
 	Login(ctx context.Context, input model.LoginInput) (*model.LoginPayload, error)
 	Logout(ctx context.Context) (bool, error)
 	EndSession(ctx context.Context, id gid.ID) (bool, error)
@@ -1400,6 +1543,8 @@ type MutationResolver interface {
 	DropProtocolCommitment(ctx context.Context, id gid.ID, reason string) (*ent.ProtocolCommitment, error)
 	IssueDirective(ctx context.Context, input governance.DirectiveInput) (*ent.Directive, error)
 	AcknowledgeDirective(ctx context.Context, id gid.ID, tableID gid.ID, note *string) (*ent.DirectiveAcknowledgement, error)
+	RecordDirectiveProgress(ctx context.Context, id gid.ID, tableID gid.ID, status directiveacknowledgement.Status, on *domain.Date, evidence *string, reason *string) (*ent.DirectiveAcknowledgement, error)
+	SignProtocolParty(ctx context.Context, id gid.ID, signedOn domain.Date, signerName string, signerRole *string) (*ent.ProtocolParty, error)
 	RecordMeeting(ctx context.Context, input governance.MeetingInput) (*ent.Meeting, error)
 	MergePersons(ctx context.Context, input model.MergePersonsInput) (*ent.Person, error)
 	UndoPersonMerge(ctx context.Context, mergedID gid.ID) (gid.ID, error)
@@ -1414,6 +1559,11 @@ type MutationResolver interface {
 	UpdateWebhook(ctx context.Context, id gid.ID, input webhook.UpdateInput) (*ent.Webhook, error)
 	DeleteWebhook(ctx context.Context, id gid.ID) (gid.ID, error)
 	RedeliverWebhook(ctx context.Context, id gid.ID) (*ent.WebhookDelivery, error)
+	AddPactSignatory(ctx context.Context, pactID gid.ID, input governance.PactSignatoryInput) (*ent.PactSignatory, error)
+	EndPactSignatory(ctx context.Context, id gid.ID, leftOn domain.Date, reason string) (*ent.PactSignatory, error)
+	AmendPact(ctx context.Context, id gid.ID, input governance.PactAmendmentInput) (*ent.Pact, error)
+	AddCommitteeMember(ctx context.Context, input governance.CommitteeMemberInput) (*ent.CommitteeMember, error)
+	EndCommitteeMember(ctx context.Context, id gid.ID, untilOn domain.Date) (*ent.CommitteeMember, error)
 	ReferCase(ctx context.Context, input pathway.ReferCaseInput) (*ent.CaseFile, error)
 	StartAssessment(ctx context.Context, id gid.ID, version int, firstMeetingOn *domain.Date) (*ent.CaseFile, error)
 	RecordPreliminaryAssessment(ctx context.Context, id gid.ID, version int, input pathway.AssessmentInput) (*ent.CaseFile, error)
@@ -1460,6 +1610,7 @@ type ObjectiveResolver interface {
 }
 type ProtocolResolver interface {
 	CurrentStatus(ctx context.Context, obj *ent.Protocol) (protocol.Status, error)
+	Delivered(ctx context.Context, obj *ent.Protocol) (*governance.ProtocolDelivery, error)
 }
 type ProtocolCommitmentResolver interface {
 	CurrentStatus(ctx context.Context, obj *ent.ProtocolCommitment) (protocolcommitment.Status, error)
@@ -1469,6 +1620,8 @@ type QueryResolver interface {
 	Nodes(ctx context.Context, ids []gid.ID) ([]ent.Noder, error)
 	AuditEvents(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.AuditEventOrder, where *ent.AuditEventWhereInput) (*ent.AuditEventConnection, error)
 	Cases(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CaseOrder, where *ent.CaseWhereInput) (*ent.CaseConnection, error)
+	CommitteeMembers(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CommitteeMemberOrder, where *ent.CommitteeMemberWhereInput) (*ent.CommitteeMemberConnection, error)
+	CommunityActivities(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CommunityActivityOrder, where *ent.CommunityActivityWhereInput) (*ent.CommunityActivityConnection, error)
 	Directives(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.DirectiveOrder, where *ent.DirectiveWhereInput) (*ent.DirectiveConnection, error)
 	Funds(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.FundOrder, where *ent.FundWhereInput) (*ent.FundConnection, error)
 	Meetings(ctx context.Context, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.MeetingOrder, where *ent.MeetingWhereInput) (*ent.MeetingConnection, error)
@@ -2723,6 +2876,203 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CommitmentEdge.Node(childComplexity), true
 
+	case "CommitteeMember.createdAt":
+		if e.ComplexityRoot.CommitteeMember.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMember.CreatedAt(childComplexity), true
+	case "CommitteeMember.fromOn":
+		if e.ComplexityRoot.CommitteeMember.FromOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMember.FromOn(childComplexity), true
+	case "CommitteeMember.id":
+		if e.ComplexityRoot.CommitteeMember.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMember.ID(childComplexity), true
+	case "CommitteeMember.organization":
+		if e.ComplexityRoot.CommitteeMember.Organization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMember.Organization(childComplexity), true
+	case "CommitteeMember.representative":
+		if e.ComplexityRoot.CommitteeMember.Representative == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMember.Representative(childComplexity), true
+	case "CommitteeMember.role":
+		if e.ComplexityRoot.CommitteeMember.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMember.Role(childComplexity), true
+	case "CommitteeMember.untilOn":
+		if e.ComplexityRoot.CommitteeMember.UntilOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMember.UntilOn(childComplexity), true
+	case "CommitteeMember.updatedAt":
+		if e.ComplexityRoot.CommitteeMember.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMember.UpdatedAt(childComplexity), true
+
+	case "CommitteeMemberConnection.edges":
+		if e.ComplexityRoot.CommitteeMemberConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMemberConnection.Edges(childComplexity), true
+	case "CommitteeMemberConnection.pageInfo":
+		if e.ComplexityRoot.CommitteeMemberConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMemberConnection.PageInfo(childComplexity), true
+	case "CommitteeMemberConnection.totalCount":
+		if e.ComplexityRoot.CommitteeMemberConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMemberConnection.TotalCount(childComplexity), true
+
+	case "CommitteeMemberEdge.cursor":
+		if e.ComplexityRoot.CommitteeMemberEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMemberEdge.Cursor(childComplexity), true
+	case "CommitteeMemberEdge.node":
+		if e.ComplexityRoot.CommitteeMemberEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitteeMemberEdge.Node(childComplexity), true
+
+	case "CommunityActivity.createdAt":
+		if e.ComplexityRoot.CommunityActivity.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunityActivity.CreatedAt(childComplexity), true
+	case "CommunityActivity.description":
+		if e.ComplexityRoot.CommunityActivity.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunityActivity.Description(childComplexity), true
+	case "CommunityActivity.directive":
+		if e.ComplexityRoot.CommunityActivity.Directive == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunityActivity.Directive(childComplexity), true
+	case "CommunityActivity.heldOn":
+		if e.ComplexityRoot.CommunityActivity.HeldOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunityActivity.HeldOn(childComplexity), true
+	case "CommunityActivity.id":
+		if e.ComplexityRoot.CommunityActivity.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunityActivity.ID(childComplexity), true
+	case "CommunityActivity.kind":
+		if e.ComplexityRoot.CommunityActivity.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunityActivity.Kind(childComplexity), true
+	case "CommunityActivity.municipality":
+		if e.ComplexityRoot.CommunityActivity.Municipality == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunityActivity.Municipality(childComplexity), true
+	case "CommunityActivity.organizers":
+		if e.ComplexityRoot.CommunityActivity.Organizers == nil {
+			break
+		}
+
+		args, err := ec.field_CommunityActivity_organizers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.CommunityActivity.Organizers(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.OrganizationOrder), args["where"].(*ent.OrganizationWhereInput)), true
+	case "CommunityActivity.participants":
+		if e.ComplexityRoot.CommunityActivity.Participants == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunityActivity.Participants(childComplexity), true
+	case "CommunityActivity.protocol":
+		if e.ComplexityRoot.CommunityActivity.Protocol == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunityActivity.Protocol(childComplexity), true
+	case "CommunityActivity.title":
+		if e.ComplexityRoot.CommunityActivity.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunityActivity.Title(childComplexity), true
+	case "CommunityActivity.updatedAt":
+		if e.ComplexityRoot.CommunityActivity.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunityActivity.UpdatedAt(childComplexity), true
+	case "CommunityActivity.valueDimension":
+		if e.ComplexityRoot.CommunityActivity.ValueDimension == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunityActivity.ValueDimension(childComplexity), true
+
+	case "CommunityActivityConnection.edges":
+		if e.ComplexityRoot.CommunityActivityConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunityActivityConnection.Edges(childComplexity), true
+	case "CommunityActivityConnection.pageInfo":
+		if e.ComplexityRoot.CommunityActivityConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunityActivityConnection.PageInfo(childComplexity), true
+	case "CommunityActivityConnection.totalCount":
+		if e.ComplexityRoot.CommunityActivityConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunityActivityConnection.TotalCount(childComplexity), true
+
+	case "CommunityActivityEdge.cursor":
+		if e.ComplexityRoot.CommunityActivityEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunityActivityEdge.Cursor(childComplexity), true
+	case "CommunityActivityEdge.node":
+		if e.ComplexityRoot.CommunityActivityEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommunityActivityEdge.Node(childComplexity), true
+
 	case "Consent.basis":
 		if e.ComplexityRoot.Consent.Basis == nil {
 			break
@@ -2907,6 +3257,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Decision.ID(childComplexity), true
+	case "Decision.level":
+		if e.ComplexityRoot.Decision.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Level(childComplexity), true
 	case "Decision.meeting":
 		if e.ComplexityRoot.Decision.Meeting == nil {
 			break
@@ -2993,6 +3349,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Directive.CreatedAt(childComplexity), true
+	case "Directive.dueOn":
+		if e.ComplexityRoot.Directive.DueOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Directive.DueOn(childComplexity), true
 	case "Directive.id":
 		if e.ComplexityRoot.Directive.ID == nil {
 			break
@@ -3005,6 +3367,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Directive.IssuedOn(childComplexity), true
+	case "Directive.level":
+		if e.ComplexityRoot.Directive.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Directive.Level(childComplexity), true
+	case "Directive.progress":
+		if e.ComplexityRoot.Directive.Progress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Directive.Progress(childComplexity), true
 	case "Directive.tables":
 		if e.ComplexityRoot.Directive.Tables == nil {
 			break
@@ -3053,6 +3427,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DirectiveAcknowledgement.Directive(childComplexity), true
+	case "DirectiveAcknowledgement.documents":
+		if e.ComplexityRoot.DirectiveAcknowledgement.Documents == nil {
+			break
+		}
+
+		args, err := ec.field_DirectiveAcknowledgement_documents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.DirectiveAcknowledgement.Documents(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.DocumentOrder)), true
+	case "DirectiveAcknowledgement.evidence":
+		if e.ComplexityRoot.DirectiveAcknowledgement.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveAcknowledgement.Evidence(childComplexity), true
 	case "DirectiveAcknowledgement.id":
 		if e.ComplexityRoot.DirectiveAcknowledgement.ID == nil {
 			break
@@ -3065,6 +3456,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DirectiveAcknowledgement.Note(childComplexity), true
+	case "DirectiveAcknowledgement.reason":
+		if e.ComplexityRoot.DirectiveAcknowledgement.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveAcknowledgement.Reason(childComplexity), true
+	case "DirectiveAcknowledgement.status":
+		if e.ComplexityRoot.DirectiveAcknowledgement.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveAcknowledgement.Status(childComplexity), true
+	case "DirectiveAcknowledgement.statusOn":
+		if e.ComplexityRoot.DirectiveAcknowledgement.StatusOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveAcknowledgement.StatusOn(childComplexity), true
 	case "DirectiveAcknowledgement.table":
 		if e.ComplexityRoot.DirectiveAcknowledgement.Table == nil {
 			break
@@ -3142,6 +3551,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DirectiveEdge.Node(childComplexity), true
 
+	case "DirectiveTableProgress.done":
+		if e.ComplexityRoot.DirectiveTableProgress.Done == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveTableProgress.Done(childComplexity), true
+	case "DirectiveTableProgress.late":
+		if e.ComplexityRoot.DirectiveTableProgress.Late == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveTableProgress.Late(childComplexity), true
+	case "DirectiveTableProgress.progress":
+		if e.ComplexityRoot.DirectiveTableProgress.Progress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveTableProgress.Progress(childComplexity), true
+	case "DirectiveTableProgress.table":
+		if e.ComplexityRoot.DirectiveTableProgress.Table == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DirectiveTableProgress.Table(childComplexity), true
+
 	case "Document.case":
 		if e.ComplexityRoot.Document.Case == nil {
 			break
@@ -3166,6 +3600,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.CreatedAt(childComplexity), true
+	case "Document.directiveProgress":
+		if e.ComplexityRoot.Document.DirectiveProgress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.DirectiveProgress(childComplexity), true
 	case "Document.downloadURL":
 		if e.ComplexityRoot.Document.DownloadURL == nil {
 			break
@@ -3640,6 +4080,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicators.Closures(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.communityActivities":
+		if e.ComplexityRoot.Indicators.CommunityActivities == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_communityActivities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.CommunityActivities(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.communityParticipants":
+		if e.ComplexityRoot.Indicators.CommunityParticipants == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_communityParticipants_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.CommunityParticipants(childComplexity, args["groupBy"].([]indicator.Dimension)), true
 	case "Indicators.costPerPositiveOutcome":
 		if e.ComplexityRoot.Indicators.CostPerPositiveOutcome == nil {
 			break
@@ -3668,6 +4130,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Indicators.DaysToTakeChargeP90(childComplexity, args["groupBy"].([]indicator.Dimension)), true
+	case "Indicators.directivesImplementedOnTime":
+		if e.ComplexityRoot.Indicators.DirectivesImplementedOnTime == nil {
+			break
+		}
+
+		args, err := ec.field_Indicators_directivesImplementedOnTime_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Indicators.DirectivesImplementedOnTime(childComplexity, args["groupBy"].([]indicator.Dimension)), true
 	case "Indicators.employmentHeldAtFollowUp":
 		if e.ComplexityRoot.Indicators.EmploymentHeldAtFollowUp == nil {
 			break
@@ -3949,6 +4422,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Intervention.Outcomes(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.OutcomeOrder), args["where"].(*ent.OutcomeWhereInput)), true
+	case "Intervention.protocol":
+		if e.ComplexityRoot.Intervention.Protocol == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Intervention.Protocol(childComplexity), true
 	case "Intervention.provider":
 		if e.ComplexityRoot.Intervention.Provider == nil {
 			break
@@ -4480,6 +4959,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddCommitment(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(pathway.CommitmentInput)), true
+	case "Mutation.addCommitteeMember":
+		if e.ComplexityRoot.Mutation.AddCommitteeMember == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addCommitteeMember_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddCommitteeMember(childComplexity, args["input"].(governance.CommitteeMemberInput)), true
 	case "Mutation.addGoal":
 		if e.ComplexityRoot.Mutation.AddGoal == nil {
 			break
@@ -4513,6 +5003,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddNote(childComplexity, args["id"].(gid.ID), args["text"].(string)), true
+	case "Mutation.addPactSignatory":
+		if e.ComplexityRoot.Mutation.AddPactSignatory == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addPactSignatory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddPactSignatory(childComplexity, args["pactID"].(gid.ID), args["input"].(governance.PactSignatoryInput)), true
 	case "Mutation.addProtocolCommitment":
 		if e.ComplexityRoot.Mutation.AddProtocolCommitment == nil {
 			break
@@ -4557,6 +5058,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AmendFund(childComplexity, args["id"].(gid.ID), args["allocatedCents"].(int), args["reason"].(string)), true
+	case "Mutation.amendPact":
+		if e.ComplexityRoot.Mutation.AmendPact == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_amendPact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AmendPact(childComplexity, args["id"].(gid.ID), args["input"].(governance.PactAmendmentInput)), true
 	case "Mutation.approveProposal":
 		if e.ComplexityRoot.Mutation.ApproveProposal == nil {
 			break
@@ -4656,6 +5168,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateAPIToken(childComplexity, args["input"].(model.CreateAPITokenInput)), true
+	case "Mutation.createCommunityActivity":
+		if e.ComplexityRoot.Mutation.CreateCommunityActivity == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createCommunityActivity_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateCommunityActivity(childComplexity, args["input"].(ent.CreateCommunityActivityInput)), true
 	case "Mutation.createFund":
 		if e.ComplexityRoot.Mutation.CreateFund == nil {
 			break
@@ -4799,6 +5322,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DropProtocolCommitment(childComplexity, args["id"].(gid.ID), args["reason"].(string)), true
+	case "Mutation.endCommitteeMember":
+		if e.ComplexityRoot.Mutation.EndCommitteeMember == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_endCommitteeMember_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EndCommitteeMember(childComplexity, args["id"].(gid.ID), args["untilOn"].(domain.Date)), true
+	case "Mutation.endPactSignatory":
+		if e.ComplexityRoot.Mutation.EndPactSignatory == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_endPactSignatory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EndPactSignatory(childComplexity, args["id"].(gid.ID), args["leftOn"].(domain.Date), args["reason"].(string)), true
 	case "Mutation.endSession":
 		if e.ComplexityRoot.Mutation.EndSession == nil {
 			break
@@ -4921,6 +5466,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordConsent(childComplexity, args["input"].(pathway.RecordConsentInput)), true
+	case "Mutation.recordDirectiveProgress":
+		if e.ComplexityRoot.Mutation.RecordDirectiveProgress == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordDirectiveProgress_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordDirectiveProgress(childComplexity, args["id"].(gid.ID), args["tableID"].(gid.ID), args["status"].(directiveacknowledgement.Status), args["on"].(*domain.Date), args["evidence"].(*string), args["reason"].(*string)), true
 	case "Mutation.recordFollowUp":
 		if e.ComplexityRoot.Mutation.RecordFollowUp == nil {
 			break
@@ -5163,6 +5719,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetUserPassword(childComplexity, args["id"].(gid.ID), args["password"].(string)), true
+	case "Mutation.signProtocolParty":
+		if e.ComplexityRoot.Mutation.SignProtocolParty == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_signProtocolParty_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SignProtocolParty(childComplexity, args["id"].(gid.ID), args["signedOn"].(domain.Date), args["signerName"].(string), args["signerRole"].(*string)), true
 	case "Mutation.startAssessment":
 		if e.ComplexityRoot.Mutation.StartAssessment == nil {
 			break
@@ -5229,6 +5796,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCommitment(childComplexity, args["id"].(gid.ID), args["version"].(int), args["input"].(pathway.UpdateCommitmentInput)), true
+	case "Mutation.updateCommunityActivity":
+		if e.ComplexityRoot.Mutation.UpdateCommunityActivity == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCommunityActivity_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCommunityActivity(childComplexity, args["id"].(gid.ID), args["input"].(ent.UpdateCommunityActivityInput)), true
 	case "Mutation.updateFund":
 		if e.ComplexityRoot.Mutation.UpdateFund == nil {
 			break
@@ -5655,6 +6233,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Address(childComplexity), true
+	case "Organization.committeeSeats":
+		if e.ComplexityRoot.Organization.CommitteeSeats == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.CommitteeSeats(childComplexity), true
+	case "Organization.communityActivities":
+		if e.ComplexityRoot.Organization.CommunityActivities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.CommunityActivities(childComplexity), true
 	case "Organization.createdAt":
 		if e.ComplexityRoot.Organization.CreatedAt == nil {
 			break
@@ -5702,17 +6292,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Name(childComplexity), true
-	case "Organization.pacts":
-		if e.ComplexityRoot.Organization.Pacts == nil {
+	case "Organization.pactSignatures":
+		if e.ComplexityRoot.Organization.PactSignatures == nil {
 			break
 		}
 
-		args, err := ec.field_Organization_pacts_args(ctx, rawArgs)
-		if err != nil {
-			return 0, false
-		}
-
-		return e.ComplexityRoot.Organization.Pacts(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.PactOrder), args["where"].(*ent.PactWhereInput)), true
+		return e.ComplexityRoot.Organization.PactSignatures(childComplexity), true
 	case "Organization.phone":
 		if e.ComplexityRoot.Organization.Phone == nil {
 			break
@@ -6025,6 +6610,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.OutgoingMailEdge.Node(childComplexity), true
 
+	case "Pact.amendments":
+		if e.ComplexityRoot.Pact.Amendments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Pact.Amendments(childComplexity), true
 	case "Pact.createdAt":
 		if e.ComplexityRoot.Pact.CreatedAt == nil {
 			break
@@ -6059,19 +6650,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Pact.Signatories(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.OrganizationOrder), args["where"].(*ent.OrganizationWhereInput)), true
+		return e.ComplexityRoot.Pact.Signatories(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.PactSignatoryOrder), args["where"].(*ent.PactSignatoryWhereInput)), true
 	case "Pact.signedOn":
 		if e.ComplexityRoot.Pact.SignedOn == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Pact.SignedOn(childComplexity), true
+	case "Pact.text":
+		if e.ComplexityRoot.Pact.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Pact.Text(childComplexity), true
 	case "Pact.updatedAt":
 		if e.ComplexityRoot.Pact.UpdatedAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Pact.UpdatedAt(childComplexity), true
+
+	case "PactAmendment.amendedOn":
+		if e.ComplexityRoot.PactAmendment.AmendedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactAmendment.AmendedOn(childComplexity), true
+	case "PactAmendment.id":
+		if e.ComplexityRoot.PactAmendment.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactAmendment.ID(childComplexity), true
+	case "PactAmendment.pact":
+		if e.ComplexityRoot.PactAmendment.Pact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactAmendment.Pact(childComplexity), true
+	case "PactAmendment.previousText":
+		if e.ComplexityRoot.PactAmendment.PreviousText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactAmendment.PreviousText(childComplexity), true
+	case "PactAmendment.recordedAt":
+		if e.ComplexityRoot.PactAmendment.RecordedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactAmendment.RecordedAt(childComplexity), true
+	case "PactAmendment.recordedBy":
+		if e.ComplexityRoot.PactAmendment.RecordedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactAmendment.RecordedBy(childComplexity), true
+	case "PactAmendment.summary":
+		if e.ComplexityRoot.PactAmendment.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactAmendment.Summary(childComplexity), true
 
 	case "PactConnection.edges":
 		if e.ComplexityRoot.PactConnection.Edges == nil {
@@ -6104,6 +6744,105 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PactEdge.Node(childComplexity), true
+
+	case "PactSignatory.createdAt":
+		if e.ComplexityRoot.PactSignatory.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactSignatory.CreatedAt(childComplexity), true
+	case "PactSignatory.id":
+		if e.ComplexityRoot.PactSignatory.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactSignatory.ID(childComplexity), true
+	case "PactSignatory.joinedOn":
+		if e.ComplexityRoot.PactSignatory.JoinedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactSignatory.JoinedOn(childComplexity), true
+	case "PactSignatory.leavingReason":
+		if e.ComplexityRoot.PactSignatory.LeavingReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactSignatory.LeavingReason(childComplexity), true
+	case "PactSignatory.leftOn":
+		if e.ComplexityRoot.PactSignatory.LeftOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactSignatory.LeftOn(childComplexity), true
+	case "PactSignatory.organization":
+		if e.ComplexityRoot.PactSignatory.Organization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactSignatory.Organization(childComplexity), true
+	case "PactSignatory.pact":
+		if e.ComplexityRoot.PactSignatory.Pact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactSignatory.Pact(childComplexity), true
+	case "PactSignatory.role":
+		if e.ComplexityRoot.PactSignatory.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactSignatory.Role(childComplexity), true
+	case "PactSignatory.signerName":
+		if e.ComplexityRoot.PactSignatory.SignerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactSignatory.SignerName(childComplexity), true
+	case "PactSignatory.signerRole":
+		if e.ComplexityRoot.PactSignatory.SignerRole == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactSignatory.SignerRole(childComplexity), true
+	case "PactSignatory.updatedAt":
+		if e.ComplexityRoot.PactSignatory.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactSignatory.UpdatedAt(childComplexity), true
+
+	case "PactSignatoryConnection.edges":
+		if e.ComplexityRoot.PactSignatoryConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactSignatoryConnection.Edges(childComplexity), true
+	case "PactSignatoryConnection.pageInfo":
+		if e.ComplexityRoot.PactSignatoryConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactSignatoryConnection.PageInfo(childComplexity), true
+	case "PactSignatoryConnection.totalCount":
+		if e.ComplexityRoot.PactSignatoryConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactSignatoryConnection.TotalCount(childComplexity), true
+
+	case "PactSignatoryEdge.cursor":
+		if e.ComplexityRoot.PactSignatoryEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactSignatoryEdge.Cursor(childComplexity), true
+	case "PactSignatoryEdge.node":
+		if e.ComplexityRoot.PactSignatoryEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PactSignatoryEdge.Node(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -6477,12 +7216,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Protocol.CurrentStatus(childComplexity), true
+	case "Protocol.delivered":
+		if e.ComplexityRoot.Protocol.Delivered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Protocol.Delivered(childComplexity), true
 	case "Protocol.id":
 		if e.ComplexityRoot.Protocol.ID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Protocol.ID(childComplexity), true
+	case "Protocol.interventions":
+		if e.ComplexityRoot.Protocol.Interventions == nil {
+			break
+		}
+
+		args, err := ec.field_Protocol_interventions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Protocol.Interventions(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.InterventionOrder), args["where"].(*ent.InterventionWhereInput)), true
 	case "Protocol.objectives":
 		if e.ComplexityRoot.Protocol.Objectives == nil {
 			break
@@ -6671,6 +7427,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProtocolConnection.TotalCount(childComplexity), true
 
+	case "ProtocolDelivery.costCents":
+		if e.ComplexityRoot.ProtocolDelivery.CostCents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProtocolDelivery.CostCents(childComplexity), true
+	case "ProtocolDelivery.interventions":
+		if e.ComplexityRoot.ProtocolDelivery.Interventions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProtocolDelivery.Interventions(childComplexity), true
+	case "ProtocolDelivery.spentCents":
+		if e.ComplexityRoot.ProtocolDelivery.SpentCents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProtocolDelivery.SpentCents(childComplexity), true
+
 	case "ProtocolEdge.cursor":
 		if e.ComplexityRoot.ProtocolEdge.Cursor == nil {
 			break
@@ -6731,6 +7506,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProtocolParty.Role(childComplexity), true
+	case "ProtocolParty.signedOn":
+		if e.ComplexityRoot.ProtocolParty.SignedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProtocolParty.SignedOn(childComplexity), true
+	case "ProtocolParty.signerName":
+		if e.ComplexityRoot.ProtocolParty.SignerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProtocolParty.SignerName(childComplexity), true
+	case "ProtocolParty.signerRole":
+		if e.ComplexityRoot.ProtocolParty.SignerRole == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProtocolParty.SignerRole(childComplexity), true
 	case "ProtocolParty.updatedAt":
 		if e.ComplexityRoot.ProtocolParty.UpdatedAt == nil {
 			break
@@ -6803,6 +7596,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Cases(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.CaseOrder), args["where"].(*ent.CaseWhereInput)), true
+	case "Query.committeeMembers":
+		if e.ComplexityRoot.Query.CommitteeMembers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_committeeMembers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CommitteeMembers(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.CommitteeMemberOrder), args["where"].(*ent.CommitteeMemberWhereInput)), true
+	case "Query.communityActivities":
+		if e.ComplexityRoot.Query.CommunityActivities == nil {
+			break
+		}
+
+		args, err := ec.field_Query_communityActivities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CommunityActivities(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.CommunityActivityOrder), args["where"].(*ent.CommunityActivityWhereInput)), true
 	case "Query.directives":
 		if e.ComplexityRoot.Query.Directives == nil {
 			break
@@ -7942,9 +8757,15 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CommitmentInput", ec.unmarshalInputCommitmentInput),
 			graphql.NewInputUnmarshaler("CommitmentOrder", ec.unmarshalInputCommitmentOrder),
 			graphql.NewInputUnmarshaler("CommitmentWhereInput", ec.unmarshalInputCommitmentWhereInput),
+			graphql.NewInputUnmarshaler("CommitteeMemberInput", ec.unmarshalInputCommitteeMemberInput),
+			graphql.NewInputUnmarshaler("CommitteeMemberOrder", ec.unmarshalInputCommitteeMemberOrder),
+			graphql.NewInputUnmarshaler("CommitteeMemberWhereInput", ec.unmarshalInputCommitteeMemberWhereInput),
+			graphql.NewInputUnmarshaler("CommunityActivityOrder", ec.unmarshalInputCommunityActivityOrder),
+			graphql.NewInputUnmarshaler("CommunityActivityWhereInput", ec.unmarshalInputCommunityActivityWhereInput),
 			graphql.NewInputUnmarshaler("CompleteServiceRequestInput", ec.unmarshalInputCompleteServiceRequestInput),
 			graphql.NewInputUnmarshaler("ConsentOrder", ec.unmarshalInputConsentOrder),
 			graphql.NewInputUnmarshaler("CreateApiTokenInput", ec.unmarshalInputCreateApiTokenInput),
+			graphql.NewInputUnmarshaler("CreateCommunityActivityInput", ec.unmarshalInputCreateCommunityActivityInput),
 			graphql.NewInputUnmarshaler("CreateFundInput", ec.unmarshalInputCreateFundInput),
 			graphql.NewInputUnmarshaler("CreateMunicipalityInput", ec.unmarshalInputCreateMunicipalityInput),
 			graphql.NewInputUnmarshaler("CreateObjectiveInput", ec.unmarshalInputCreateObjectiveInput),
@@ -7999,7 +8820,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OutcomeWhereInput", ec.unmarshalInputOutcomeWhereInput),
 			graphql.NewInputUnmarshaler("OutgoingMailOrder", ec.unmarshalInputOutgoingMailOrder),
 			graphql.NewInputUnmarshaler("OutgoingMailWhereInput", ec.unmarshalInputOutgoingMailWhereInput),
+			graphql.NewInputUnmarshaler("PactAmendmentInput", ec.unmarshalInputPactAmendmentInput),
 			graphql.NewInputUnmarshaler("PactOrder", ec.unmarshalInputPactOrder),
+			graphql.NewInputUnmarshaler("PactSignatoryInput", ec.unmarshalInputPactSignatoryInput),
+			graphql.NewInputUnmarshaler("PactSignatoryOrder", ec.unmarshalInputPactSignatoryOrder),
+			graphql.NewInputUnmarshaler("PactSignatoryWhereInput", ec.unmarshalInputPactSignatoryWhereInput),
 			graphql.NewInputUnmarshaler("PactWhereInput", ec.unmarshalInputPactWhereInput),
 			graphql.NewInputUnmarshaler("PersonIdentifiersInput", ec.unmarshalInputPersonIdentifiersInput),
 			graphql.NewInputUnmarshaler("PersonOrder", ec.unmarshalInputPersonOrder),
@@ -8025,6 +8850,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("TableOrder", ec.unmarshalInputTableOrder),
 			graphql.NewInputUnmarshaler("TableWhereInput", ec.unmarshalInputTableWhereInput),
 			graphql.NewInputUnmarshaler("UpdateCommitmentInput", ec.unmarshalInputUpdateCommitmentInput),
+			graphql.NewInputUnmarshaler("UpdateCommunityActivityInput", ec.unmarshalInputUpdateCommunityActivityInput),
 			graphql.NewInputUnmarshaler("UpdateFundInput", ec.unmarshalInputUpdateFundInput),
 			graphql.NewInputUnmarshaler("UpdateGoalInput", ec.unmarshalInputUpdateGoalInput),
 			graphql.NewInputUnmarshaler("UpdateInterventionInput", ec.unmarshalInputUpdateInterventionInput),
@@ -8131,7 +8957,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "account.graphql" "consent.graphql" "documents.graphql" "ent.graphql" "governance.graphql" "indicators.graphql" "merge.graphql" "notify.graphql" "pathway.graphql" "requests.graphql" "subject.graphql" "users.graphql" "win.graphql"
+//go:embed "account.graphql" "consent.graphql" "documents.graphql" "ent.graphql" "governance.graphql" "indicators.graphql" "merge.graphql" "notify.graphql" "pact.graphql" "pathway.graphql" "requests.graphql" "subject.graphql" "users.graphql" "win.graphql"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -8151,6 +8977,7 @@ var sources = []*ast.Source{
 	{Name: "indicators.graphql", Input: sourceData("indicators.graphql"), BuiltIn: false},
 	{Name: "merge.graphql", Input: sourceData("merge.graphql"), BuiltIn: false},
 	{Name: "notify.graphql", Input: sourceData("notify.graphql"), BuiltIn: false},
+	{Name: "pact.graphql", Input: sourceData("pact.graphql"), BuiltIn: false},
 	{Name: "pathway.graphql", Input: sourceData("pathway.graphql"), BuiltIn: false},
 	{Name: "requests.graphql", Input: sourceData("requests.graphql"), BuiltIn: false},
 	{Name: "subject.graphql", Input: sourceData("subject.graphql"), BuiltIn: false},
@@ -8655,6 +9482,104 @@ func (ec *executionContext) childFields_CommitmentEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type CommitmentEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_CommitteeMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CommitteeMember_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CommitteeMember_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_CommitteeMember_updatedAt(ctx, field)
+	case "role":
+		return ec.fieldContext_CommitteeMember_role(ctx, field)
+	case "fromOn":
+		return ec.fieldContext_CommitteeMember_fromOn(ctx, field)
+	case "untilOn":
+		return ec.fieldContext_CommitteeMember_untilOn(ctx, field)
+	case "organization":
+		return ec.fieldContext_CommitteeMember_organization(ctx, field)
+	case "representative":
+		return ec.fieldContext_CommitteeMember_representative(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommitteeMember", field.Name)
+}
+
+func (ec *executionContext) childFields_CommitteeMemberConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CommitteeMemberConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CommitteeMemberConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CommitteeMemberConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommitteeMemberConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CommitteeMemberEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CommitteeMemberEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_CommitteeMemberEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommitteeMemberEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CommunityActivity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CommunityActivity_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CommunityActivity_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_CommunityActivity_updatedAt(ctx, field)
+	case "title":
+		return ec.fieldContext_CommunityActivity_title(ctx, field)
+	case "kind":
+		return ec.fieldContext_CommunityActivity_kind(ctx, field)
+	case "heldOn":
+		return ec.fieldContext_CommunityActivity_heldOn(ctx, field)
+	case "participants":
+		return ec.fieldContext_CommunityActivity_participants(ctx, field)
+	case "valueDimension":
+		return ec.fieldContext_CommunityActivity_valueDimension(ctx, field)
+	case "description":
+		return ec.fieldContext_CommunityActivity_description(ctx, field)
+	case "municipality":
+		return ec.fieldContext_CommunityActivity_municipality(ctx, field)
+	case "organizers":
+		return ec.fieldContext_CommunityActivity_organizers(ctx, field)
+	case "protocol":
+		return ec.fieldContext_CommunityActivity_protocol(ctx, field)
+	case "directive":
+		return ec.fieldContext_CommunityActivity_directive(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommunityActivity", field.Name)
+}
+
+func (ec *executionContext) childFields_CommunityActivityConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CommunityActivityConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CommunityActivityConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CommunityActivityConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommunityActivityConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CommunityActivityEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CommunityActivityEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_CommunityActivityEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommunityActivityEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Consent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -8733,6 +9658,8 @@ func (ec *executionContext) childFields_Decision(ctx context.Context, field grap
 		return ec.fieldContext_Decision_updatedAt(ctx, field)
 	case "text":
 		return ec.fieldContext_Decision_text(ctx, field)
+	case "level":
+		return ec.fieldContext_Decision_level(ctx, field)
 	case "meeting":
 		return ec.fieldContext_Decision_meeting(ctx, field)
 	case "directive":
@@ -8783,10 +9710,16 @@ func (ec *executionContext) childFields_Directive(ctx context.Context, field gra
 		return ec.fieldContext_Directive_issuedOn(ctx, field)
 	case "allTables":
 		return ec.fieldContext_Directive_allTables(ctx, field)
+	case "dueOn":
+		return ec.fieldContext_Directive_dueOn(ctx, field)
+	case "level":
+		return ec.fieldContext_Directive_level(ctx, field)
 	case "tables":
 		return ec.fieldContext_Directive_tables(ctx, field)
 	case "acknowledgements":
 		return ec.fieldContext_Directive_acknowledgements(ctx, field)
+	case "progress":
+		return ec.fieldContext_Directive_progress(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Directive", field.Name)
 }
@@ -8803,12 +9736,22 @@ func (ec *executionContext) childFields_DirectiveAcknowledgement(ctx context.Con
 		return ec.fieldContext_DirectiveAcknowledgement_acknowledgedAt(ctx, field)
 	case "note":
 		return ec.fieldContext_DirectiveAcknowledgement_note(ctx, field)
+	case "status":
+		return ec.fieldContext_DirectiveAcknowledgement_status(ctx, field)
+	case "statusOn":
+		return ec.fieldContext_DirectiveAcknowledgement_statusOn(ctx, field)
+	case "evidence":
+		return ec.fieldContext_DirectiveAcknowledgement_evidence(ctx, field)
+	case "reason":
+		return ec.fieldContext_DirectiveAcknowledgement_reason(ctx, field)
 	case "directive":
 		return ec.fieldContext_DirectiveAcknowledgement_directive(ctx, field)
 	case "table":
 		return ec.fieldContext_DirectiveAcknowledgement_table(ctx, field)
 	case "acknowledgedBy":
 		return ec.fieldContext_DirectiveAcknowledgement_acknowledgedBy(ctx, field)
+	case "documents":
+		return ec.fieldContext_DirectiveAcknowledgement_documents(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DirectiveAcknowledgement", field.Name)
 }
@@ -8857,6 +9800,20 @@ func (ec *executionContext) childFields_DirectiveEdge(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type DirectiveEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_DirectiveTableProgress(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "table":
+		return ec.fieldContext_DirectiveTableProgress_table(ctx, field)
+	case "progress":
+		return ec.fieldContext_DirectiveTableProgress_progress(ctx, field)
+	case "done":
+		return ec.fieldContext_DirectiveTableProgress_done(ctx, field)
+	case "late":
+		return ec.fieldContext_DirectiveTableProgress_late(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DirectiveTableProgress", field.Name)
+}
+
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -8889,6 +9846,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_commitment(ctx, field)
 	case "meeting":
 		return ec.fieldContext_Document_meeting(ctx, field)
+	case "directiveProgress":
+		return ec.fieldContext_Document_directiveProgress(ctx, field)
 	case "consent":
 		return ec.fieldContext_Document_consent(ctx, field)
 	case "uploadedBy":
@@ -9137,6 +10096,12 @@ func (ec *executionContext) childFields_Indicators(ctx context.Context, field gr
 		return ec.fieldContext_Indicators_protocolCommitmentsOnTime(ctx, field)
 	case "meetingsHeld":
 		return ec.fieldContext_Indicators_meetingsHeld(ctx, field)
+	case "directivesImplementedOnTime":
+		return ec.fieldContext_Indicators_directivesImplementedOnTime(ctx, field)
+	case "communityActivities":
+		return ec.fieldContext_Indicators_communityActivities(ctx, field)
+	case "communityParticipants":
+		return ec.fieldContext_Indicators_communityParticipants(ctx, field)
 	case "serviceRequestsSent":
 		return ec.fieldContext_Indicators_serviceRequestsSent(ctx, field)
 	case "serviceRequestsAccepted":
@@ -9179,6 +10144,8 @@ func (ec *executionContext) childFields_Intervention(ctx context.Context, field 
 		return ec.fieldContext_Intervention_provider(ctx, field)
 	case "fund":
 		return ec.fieldContext_Intervention_fund(ctx, field)
+	case "protocol":
+		return ec.fieldContext_Intervention_protocol(ctx, field)
 	case "outcomes":
 		return ec.fieldContext_Intervention_outcomes(ctx, field)
 	}
@@ -9567,8 +10534,12 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_municipality(ctx, field)
 	case "users":
 		return ec.fieldContext_Organization_users(ctx, field)
-	case "pacts":
-		return ec.fieldContext_Organization_pacts(ctx, field)
+	case "pactSignatures":
+		return ec.fieldContext_Organization_pactSignatures(ctx, field)
+	case "communityActivities":
+		return ec.fieldContext_Organization_communityActivities(ctx, field)
+	case "committeeSeats":
+		return ec.fieldContext_Organization_committeeSeats(ctx, field)
 	case "protocolParties":
 		return ec.fieldContext_Organization_protocolParties(ctx, field)
 	case "referredCases":
@@ -9725,10 +10696,34 @@ func (ec *executionContext) childFields_Pact(ctx context.Context, field graphql.
 		return ec.fieldContext_Pact_signedOn(ctx, field)
 	case "description":
 		return ec.fieldContext_Pact_description(ctx, field)
+	case "text":
+		return ec.fieldContext_Pact_text(ctx, field)
 	case "signatories":
 		return ec.fieldContext_Pact_signatories(ctx, field)
+	case "amendments":
+		return ec.fieldContext_Pact_amendments(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Pact", field.Name)
+}
+
+func (ec *executionContext) childFields_PactAmendment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PactAmendment_id(ctx, field)
+	case "amendedOn":
+		return ec.fieldContext_PactAmendment_amendedOn(ctx, field)
+	case "summary":
+		return ec.fieldContext_PactAmendment_summary(ctx, field)
+	case "previousText":
+		return ec.fieldContext_PactAmendment_previousText(ctx, field)
+	case "recordedAt":
+		return ec.fieldContext_PactAmendment_recordedAt(ctx, field)
+	case "pact":
+		return ec.fieldContext_PactAmendment_pact(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_PactAmendment_recordedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PactAmendment", field.Name)
 }
 
 func (ec *executionContext) childFields_PactConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9751,6 +10746,56 @@ func (ec *executionContext) childFields_PactEdge(ctx context.Context, field grap
 		return ec.fieldContext_PactEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PactEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PactSignatory(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PactSignatory_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_PactSignatory_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_PactSignatory_updatedAt(ctx, field)
+	case "role":
+		return ec.fieldContext_PactSignatory_role(ctx, field)
+	case "joinedOn":
+		return ec.fieldContext_PactSignatory_joinedOn(ctx, field)
+	case "leftOn":
+		return ec.fieldContext_PactSignatory_leftOn(ctx, field)
+	case "leavingReason":
+		return ec.fieldContext_PactSignatory_leavingReason(ctx, field)
+	case "signerName":
+		return ec.fieldContext_PactSignatory_signerName(ctx, field)
+	case "signerRole":
+		return ec.fieldContext_PactSignatory_signerRole(ctx, field)
+	case "pact":
+		return ec.fieldContext_PactSignatory_pact(ctx, field)
+	case "organization":
+		return ec.fieldContext_PactSignatory_organization(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PactSignatory", field.Name)
+}
+
+func (ec *executionContext) childFields_PactSignatoryConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PactSignatoryConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PactSignatoryConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PactSignatoryConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PactSignatoryConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PactSignatoryEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_PactSignatoryEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_PactSignatoryEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PactSignatoryEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9943,8 +10988,12 @@ func (ec *executionContext) childFields_Protocol(ctx context.Context, field grap
 		return ec.fieldContext_Protocol_parties(ctx, field)
 	case "objectives":
 		return ec.fieldContext_Protocol_objectives(ctx, field)
+	case "interventions":
+		return ec.fieldContext_Protocol_interventions(ctx, field)
 	case "currentStatus":
 		return ec.fieldContext_Protocol_currentStatus(ctx, field)
+	case "delivered":
+		return ec.fieldContext_Protocol_delivered(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Protocol", field.Name)
 }
@@ -10011,6 +11060,18 @@ func (ec *executionContext) childFields_ProtocolConnection(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type ProtocolConnection", field.Name)
 }
 
+func (ec *executionContext) childFields_ProtocolDelivery(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "interventions":
+		return ec.fieldContext_ProtocolDelivery_interventions(ctx, field)
+	case "costCents":
+		return ec.fieldContext_ProtocolDelivery_costCents(ctx, field)
+	case "spentCents":
+		return ec.fieldContext_ProtocolDelivery_spentCents(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProtocolDelivery", field.Name)
+}
+
 func (ec *executionContext) childFields_ProtocolEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "node":
@@ -10033,6 +11094,12 @@ func (ec *executionContext) childFields_ProtocolParty(ctx context.Context, field
 		return ec.fieldContext_ProtocolParty_role(ctx, field)
 	case "operatingMode":
 		return ec.fieldContext_ProtocolParty_operatingMode(ctx, field)
+	case "signedOn":
+		return ec.fieldContext_ProtocolParty_signedOn(ctx, field)
+	case "signerName":
+		return ec.fieldContext_ProtocolParty_signerName(ctx, field)
+	case "signerRole":
+		return ec.fieldContext_ProtocolParty_signerRole(ctx, field)
 	case "protocol":
 		return ec.fieldContext_ProtocolParty_protocol(ctx, field)
 	case "organization":
@@ -11563,7 +12630,107 @@ func (ec *executionContext) field_Case_team_args(ctx context.Context, rawArgs ma
 	return args, nil
 }
 
+func (ec *executionContext) field_CommunityActivity_organizers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.OrganizationOrder, error) {
+			return ec.unmarshalOOrganizationOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganizationOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.OrganizationWhereInput, error) {
+			return ec.unmarshalOOrganizationWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganizationWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Consent_documents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.DocumentOrder, error) {
+			return ec.unmarshalODocumentOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_DirectiveAcknowledgement_documents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
@@ -11785,6 +12952,34 @@ func (ec *executionContext) field_Indicators_closures_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Indicators_communityActivities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_communityParticipants_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Indicators_daysToTakeChargeMedian_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11800,6 +12995,20 @@ func (ec *executionContext) field_Indicators_daysToTakeChargeMedian_args(ctx con
 }
 
 func (ec *executionContext) field_Indicators_daysToTakeChargeP90_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]indicator.Dimension, error) {
+			return ec.unmarshalOIndicatorDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Indicators_directivesImplementedOnTime_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
@@ -12699,6 +13908,20 @@ func (ec *executionContext) field_Mutation_addCommitment_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_addCommitteeMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (governance.CommitteeMemberInput, error) {
+			return ec.unmarshalNCommitteeMemberInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐCommitteeMemberInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_addGoal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12778,6 +14001,28 @@ func (ec *executionContext) field_Mutation_addNote_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["text"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addPactSignatory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "pactID",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["pactID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (governance.PactSignatoryInput, error) {
+			return ec.unmarshalNPactSignatoryInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐPactSignatoryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -12866,6 +14111,28 @@ func (ec *executionContext) field_Mutation_amendFund_args(ctx context.Context, r
 		return nil, err
 	}
 	args["reason"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_amendPact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (governance.PactAmendmentInput, error) {
+			return ec.unmarshalNPactAmendmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐPactAmendmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -13083,6 +14350,20 @@ func (ec *executionContext) field_Mutation_createApiToken_args(ctx context.Conte
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.CreateAPITokenInput, error) {
 			return ec.unmarshalNCreateApiTokenInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋgraphᚋmodelᚐCreateAPITokenInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createCommunityActivity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateCommunityActivityInput, error) {
+			return ec.unmarshalNCreateCommunityActivityInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCreateCommunityActivityInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -13329,6 +14610,58 @@ func (ec *executionContext) field_Mutation_dropProtocolCommitment_args(ctx conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_endCommitteeMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "untilOn",
+		func(ctx context.Context, v any) (domain.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["untilOn"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_endPactSignatory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "leftOn",
+		func(ctx context.Context, v any) (domain.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["leftOn"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_endSession_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13498,6 +14831,60 @@ func (ec *executionContext) field_Mutation_recordConsent_args(ctx context.Contex
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordDirectiveProgress_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "tableID",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["tableID"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (directiveacknowledgement.Status, error) {
+			return ec.unmarshalNDirectiveAcknowledgementStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveacknowledgementᚐStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*domain.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "evidence",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evidence"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg5
 	return args, nil
 }
 
@@ -14017,6 +15404,44 @@ func (ec *executionContext) field_Mutation_setUserPassword_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_signProtocolParty_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "signedOn",
+		func(ctx context.Context, v any) (domain.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["signedOn"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "signerName",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["signerName"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "signerRole",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["signerRole"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_startAssessment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14178,6 +15603,28 @@ func (ec *executionContext) field_Mutation_updateCommitment_args(ctx context.Con
 		return nil, err
 	}
 	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateCommunityActivity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (gid.ID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateCommunityActivityInput, error) {
+			return ec.unmarshalNUpdateCommunityActivityInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUpdateCommunityActivityInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -14693,60 +16140,6 @@ func (ec *executionContext) field_Organization_interventions_args(ctx context.Co
 	return args, nil
 }
 
-func (ec *executionContext) field_Organization_pacts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
-		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
-			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["after"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
-		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
-			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["before"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["last"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) ([]*ent.PactOrder, error) {
-			return ec.unmarshalOPactOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactOrderᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["orderBy"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
-		func(ctx context.Context, v any) (*ent.PactWhereInput, error) {
-			return ec.unmarshalOPactWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactWhereInput(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["where"] = arg5
-	return args, nil
-}
-
 func (ec *executionContext) field_Organization_protocolParties_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14945,16 +16338,16 @@ func (ec *executionContext) field_Pact_signatories_args(ctx context.Context, raw
 	}
 	args["last"] = arg3
 	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) ([]*ent.OrganizationOrder, error) {
-			return ec.unmarshalOOrganizationOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganizationOrderᚄ(ctx, v)
+		func(ctx context.Context, v any) ([]*ent.PactSignatoryOrder, error) {
+			return ec.unmarshalOPactSignatoryOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryOrderᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["orderBy"] = arg4
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
-		func(ctx context.Context, v any) (*ent.OrganizationWhereInput, error) {
-			return ec.unmarshalOOrganizationWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganizationWhereInput(ctx, v)
+		func(ctx context.Context, v any) (*ent.PactSignatoryWhereInput, error) {
+			return ec.unmarshalOPactSignatoryWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -15225,6 +16618,60 @@ func (ec *executionContext) field_ProtocolParty_commitments_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Protocol_interventions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.InterventionOrder, error) {
+			return ec.unmarshalOInterventionOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐInterventionOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.InterventionWhereInput, error) {
+			return ec.unmarshalOInterventionWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐInterventionWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Protocol_objectives_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15461,6 +16908,114 @@ func (ec *executionContext) field_Query_cases_args(ctx context.Context, rawArgs 
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.CaseWhereInput, error) {
 			return ec.unmarshalOCaseWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCaseWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_committeeMembers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.CommitteeMemberOrder, error) {
+			return ec.unmarshalOCommitteeMemberOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.CommitteeMemberWhereInput, error) {
+			return ec.unmarshalOCommitteeMemberWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_communityActivities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[gid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) ([]*ent.CommunityActivityOrder, error) {
+			return ec.unmarshalOCommunityActivityOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityOrderᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.CommunityActivityWhereInput, error) {
+			return ec.unmarshalOCommunityActivityWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -21985,6 +23540,839 @@ func (ec *executionContext) fieldContext_CommitmentEdge_cursor(_ context.Context
 	return graphql.NewScalarFieldContext("CommitmentEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _CommitteeMember_id(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMember_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMember_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitteeMember", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CommitteeMember_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMember_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMember_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitteeMember", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CommitteeMember_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMember_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMember_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitteeMember", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CommitteeMember_role(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMember_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v committeemember.Role) graphql.Marshaler {
+			return ec.marshalNCommitteeMemberRole2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommitteememberᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMember_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitteeMember", field, false, false, "CommitteeMemberRole")
+}
+
+func (ec *executionContext) _CommitteeMember_fromOn(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMember_fromOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMember_fromOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitteeMember", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CommitteeMember_untilOn(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMember_untilOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UntilOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMember_untilOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitteeMember", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CommitteeMember_organization(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMember_organization(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organization(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalNOrganization2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMember_organization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitteeMember",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitteeMember_representative(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMember_representative(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Representative(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMember_representative(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitteeMember",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitteeMemberConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeMemberConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMemberConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CommitteeMemberEdge) graphql.Marshaler {
+			return ec.marshalOCommitteeMemberEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMemberConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitteeMemberConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitteeMemberEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitteeMemberConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeMemberConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMemberConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[gid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMemberConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitteeMemberConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitteeMemberConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeMemberConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMemberConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMemberConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitteeMemberConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CommitteeMemberEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeMemberEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMemberEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommitteeMember) graphql.Marshaler {
+			return ec.marshalOCommitteeMember2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMember(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMemberEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitteeMemberEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitteeMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitteeMemberEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.CommitteeMemberEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitteeMemberEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[gid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitteeMemberEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommitteeMemberEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _CommunityActivity_id(ctx context.Context, field graphql.CollectedField, obj *ent.CommunityActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunityActivity_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunityActivity_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunityActivity", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CommunityActivity_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.CommunityActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunityActivity_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunityActivity_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunityActivity", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CommunityActivity_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CommunityActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunityActivity_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunityActivity_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunityActivity", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CommunityActivity_title(ctx context.Context, field graphql.CollectedField, obj *ent.CommunityActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunityActivity_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunityActivity_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunityActivity", field, false, false, "String")
+}
+
+func (ec *executionContext) _CommunityActivity_kind(ctx context.Context, field graphql.CollectedField, obj *ent.CommunityActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunityActivity_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v communityactivity.Kind) graphql.Marshaler {
+			return ec.marshalNCommunityActivityKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunityActivity_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunityActivity", field, false, false, "CommunityActivityKind")
+}
+
+func (ec *executionContext) _CommunityActivity_heldOn(ctx context.Context, field graphql.CollectedField, obj *ent.CommunityActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunityActivity_heldOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HeldOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunityActivity_heldOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunityActivity", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CommunityActivity_participants(ctx context.Context, field graphql.CollectedField, obj *ent.CommunityActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunityActivity_participants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Participants, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunityActivity_participants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunityActivity", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CommunityActivity_valueDimension(ctx context.Context, field graphql.CollectedField, obj *ent.CommunityActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunityActivity_valueDimension(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ValueDimension, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v communityactivity.ValueDimension) graphql.Marshaler {
+			return ec.marshalNOutcomeValueDimension2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐValueDimension(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunityActivity_valueDimension(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunityActivity", field, false, false, "OutcomeValueDimension")
+}
+
+func (ec *executionContext) _CommunityActivity_description(ctx context.Context, field graphql.CollectedField, obj *ent.CommunityActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunityActivity_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommunityActivity_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunityActivity", field, false, false, "String")
+}
+
+func (ec *executionContext) _CommunityActivity_municipality(ctx context.Context, field graphql.CollectedField, obj *ent.CommunityActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunityActivity_municipality(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Municipality(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Municipality) graphql.Marshaler {
+			return ec.marshalOMunicipality2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMunicipality(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommunityActivity_municipality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommunityActivity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Municipality(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommunityActivity_organizers(ctx context.Context, field graphql.CollectedField, obj *ent.CommunityActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunityActivity_organizers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Organizers(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.OrganizationOrder), fc.Args["where"].(*ent.OrganizationWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OrganizationConnection) graphql.Marshaler {
+			return ec.marshalNOrganizationConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganizationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunityActivity_organizers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommunityActivity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrganizationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CommunityActivity_organizers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommunityActivity_protocol(ctx context.Context, field graphql.CollectedField, obj *ent.CommunityActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunityActivity_protocol(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Protocol(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Protocol) graphql.Marshaler {
+			return ec.marshalOProtocol2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocol(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommunityActivity_protocol(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommunityActivity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Protocol(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommunityActivity_directive(ctx context.Context, field graphql.CollectedField, obj *ent.CommunityActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunityActivity_directive(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Directive(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Directive) graphql.Marshaler {
+			return ec.marshalODirective2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirective(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommunityActivity_directive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommunityActivity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Directive(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommunityActivityConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CommunityActivityConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunityActivityConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CommunityActivityEdge) graphql.Marshaler {
+			return ec.marshalOCommunityActivityEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommunityActivityConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommunityActivityConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommunityActivityEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommunityActivityConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.CommunityActivityConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunityActivityConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[gid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunityActivityConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommunityActivityConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommunityActivityConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.CommunityActivityConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunityActivityConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunityActivityConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunityActivityConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CommunityActivityEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.CommunityActivityEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunityActivityEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommunityActivity) graphql.Marshaler {
+			return ec.marshalOCommunityActivity2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CommunityActivityEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommunityActivityEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommunityActivity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommunityActivityEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.CommunityActivityEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommunityActivityEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[gid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommunityActivityEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CommunityActivityEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _Consent_id(ctx context.Context, field graphql.CollectedField, obj *ent.Consent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22763,6 +25151,29 @@ func (ec *executionContext) fieldContext_Decision_text(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Decision", field, false, false, "String")
 }
 
+func (ec *executionContext) _Decision_level(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *decision.Level) graphql.Marshaler {
+			return ec.marshalOCommitteeLevel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdecisionᚐLevel(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, "CommitteeLevel")
+}
+
 func (ec *executionContext) _Decision_meeting(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23194,6 +25605,52 @@ func (ec *executionContext) fieldContext_Directive_allTables(_ context.Context, 
 	return graphql.NewScalarFieldContext("Directive", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Directive_dueOn(ctx context.Context, field graphql.CollectedField, obj *ent.Directive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Directive_dueOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Directive_dueOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Directive", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Directive_level(ctx context.Context, field graphql.CollectedField, obj *ent.Directive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Directive_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v directive.Level) graphql.Marshaler {
+			return ec.marshalNCommitteeLevel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveᚐLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Directive_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Directive", field, false, false, "CommitteeLevel")
+}
+
 func (ec *executionContext) _Directive_tables(ctx context.Context, field graphql.CollectedField, obj *ent.Directive) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23278,6 +25735,38 @@ func (ec *executionContext) fieldContext_Directive_acknowledgements(ctx context.
 	if fc.Args, err = ec.field_Directive_acknowledgements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Directive_progress(ctx context.Context, field graphql.CollectedField, obj *ent.Directive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Directive_progress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Directive().Progress(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*governance.DirectiveTableProgress) graphql.Marshaler {
+			return ec.marshalNDirectiveTableProgress2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐDirectiveTableProgressᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Directive_progress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Directive",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DirectiveTableProgress(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -23397,6 +25886,98 @@ func (ec *executionContext) fieldContext_DirectiveAcknowledgement_note(_ context
 	return graphql.NewScalarFieldContext("DirectiveAcknowledgement", field, false, false, "String")
 }
 
+func (ec *executionContext) _DirectiveAcknowledgement_status(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveAcknowledgement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveAcknowledgement_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v directiveacknowledgement.Status) graphql.Marshaler {
+			return ec.marshalNDirectiveAcknowledgementStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveacknowledgementᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveAcknowledgement_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DirectiveAcknowledgement", field, false, false, "DirectiveAcknowledgementStatus")
+}
+
+func (ec *executionContext) _DirectiveAcknowledgement_statusOn(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveAcknowledgement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveAcknowledgement_statusOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StatusOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveAcknowledgement_statusOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DirectiveAcknowledgement", field, false, false, "Date")
+}
+
+func (ec *executionContext) _DirectiveAcknowledgement_evidence(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveAcknowledgement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveAcknowledgement_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveAcknowledgement_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DirectiveAcknowledgement", field, false, false, "String")
+}
+
+func (ec *executionContext) _DirectiveAcknowledgement_reason(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveAcknowledgement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveAcknowledgement_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveAcknowledgement_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DirectiveAcknowledgement", field, false, false, "String")
+}
+
 func (ec *executionContext) _DirectiveAcknowledgement_directive(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveAcknowledgement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23489,6 +26070,50 @@ func (ec *executionContext) fieldContext_DirectiveAcknowledgement_acknowledgedBy
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_User(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DirectiveAcknowledgement_documents(ctx context.Context, field graphql.CollectedField, obj *ent.DirectiveAcknowledgement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveAcknowledgement_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Documents(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.DocumentOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DocumentConnection) graphql.Marshaler {
+			return ec.marshalNDocumentConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDocumentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveAcknowledgement_documents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DirectiveAcknowledgement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_DirectiveAcknowledgement_documents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -23775,6 +26400,116 @@ func (ec *executionContext) _DirectiveEdge_cursor(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_DirectiveEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DirectiveEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _DirectiveTableProgress_table(ctx context.Context, field graphql.CollectedField, obj *governance.DirectiveTableProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveTableProgress_table(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Table, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TerritorialTable) graphql.Marshaler {
+			return ec.marshalNTable2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐTerritorialTable(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveTableProgress_table(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DirectiveTableProgress",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Table(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DirectiveTableProgress_progress(ctx context.Context, field graphql.CollectedField, obj *governance.DirectiveTableProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveTableProgress_progress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Progress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DirectiveAcknowledgement) graphql.Marshaler {
+			return ec.marshalODirectiveAcknowledgement2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgement(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveTableProgress_progress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DirectiveTableProgress",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DirectiveAcknowledgement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DirectiveTableProgress_done(ctx context.Context, field graphql.CollectedField, obj *governance.DirectiveTableProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveTableProgress_done(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Done, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveTableProgress_done(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DirectiveTableProgress", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DirectiveTableProgress_late(ctx context.Context, field graphql.CollectedField, obj *governance.DirectiveTableProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DirectiveTableProgress_late(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Late, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DirectiveTableProgress_late(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DirectiveTableProgress", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Document_id(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
@@ -24153,6 +26888,38 @@ func (ec *executionContext) fieldContext_Document_meeting(_ context.Context, fie
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_directiveProgress(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_directiveProgress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DirectiveProgress(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DirectiveAcknowledgement) graphql.Marshaler {
+			return ec.marshalODirectiveAcknowledgement2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgement(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_directiveProgress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DirectiveAcknowledgement(ctx, field)
 		},
 	}
 	return fc, nil
@@ -26626,6 +29393,138 @@ func (ec *executionContext) fieldContext_Indicators_meetingsHeld(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Indicators_directivesImplementedOnTime(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_directivesImplementedOnTime(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.DirectivesImplementedOnTime(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_directivesImplementedOnTime(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_directivesImplementedOnTime_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_communityActivities(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_communityActivities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.CommunityActivities(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_communityActivities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_communityActivities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Indicators_communityParticipants(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Indicators_communityParticipants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.CommunityParticipants(ctx, fc.Args["groupBy"].([]indicator.Dimension))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *indicator.Result) graphql.Marshaler {
+			return ec.marshalNIndicatorResult2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋindicatorᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Indicators_communityParticipants(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Indicators",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IndicatorResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Indicators_communityParticipants_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Indicators_serviceRequestsSent(ctx context.Context, field graphql.CollectedField, obj *indicator.Indicators) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27188,6 +30087,38 @@ func (ec *executionContext) fieldContext_Intervention_fund(_ context.Context, fi
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Fund(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Intervention_protocol(ctx context.Context, field graphql.CollectedField, obj *ent.Intervention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Intervention_protocol(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Protocol(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Protocol) graphql.Marshaler {
+			return ec.marshalOProtocol2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocol(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Intervention_protocol(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Intervention",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Protocol(ctx, field)
 		},
 	}
 	return fc, nil
@@ -29649,6 +32580,94 @@ func (ec *executionContext) fieldContext_Mutation_updateFund(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createCommunityActivity(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createCommunityActivity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateCommunityActivity(ctx, fc.Args["input"].(ent.CreateCommunityActivityInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommunityActivity) graphql.Marshaler {
+			return ec.marshalNCommunityActivity2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createCommunityActivity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommunityActivity(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createCommunityActivity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCommunityActivity(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCommunityActivity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCommunityActivity(ctx, fc.Args["id"].(gid.ID), fc.Args["input"].(ent.UpdateCommunityActivityInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommunityActivity) graphql.Marshaler {
+			return ec.marshalNCommunityActivity2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCommunityActivity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommunityActivity(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCommunityActivity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_login(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30508,6 +33527,94 @@ func (ec *executionContext) fieldContext_Mutation_acknowledgeDirective(ctx conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_recordDirectiveProgress(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordDirectiveProgress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordDirectiveProgress(ctx, fc.Args["id"].(gid.ID), fc.Args["tableID"].(gid.ID), fc.Args["status"].(directiveacknowledgement.Status), fc.Args["on"].(*domain.Date), fc.Args["evidence"].(*string), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DirectiveAcknowledgement) graphql.Marshaler {
+			return ec.marshalNDirectiveAcknowledgement2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordDirectiveProgress(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DirectiveAcknowledgement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordDirectiveProgress_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_signProtocolParty(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_signProtocolParty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SignProtocolParty(ctx, fc.Args["id"].(gid.ID), fc.Args["signedOn"].(domain.Date), fc.Args["signerName"].(string), fc.Args["signerRole"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ProtocolParty) graphql.Marshaler {
+			return ec.marshalNProtocolParty2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolParty(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_signProtocolParty(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProtocolParty(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_signProtocolParty_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_recordMeeting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31097,6 +34204,226 @@ func (ec *executionContext) fieldContext_Mutation_redeliverWebhook(ctx context.C
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_redeliverWebhook_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addPactSignatory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addPactSignatory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddPactSignatory(ctx, fc.Args["pactID"].(gid.ID), fc.Args["input"].(governance.PactSignatoryInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PactSignatory) graphql.Marshaler {
+			return ec.marshalNPactSignatory2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addPactSignatory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PactSignatory(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addPactSignatory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_endPactSignatory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_endPactSignatory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EndPactSignatory(ctx, fc.Args["id"].(gid.ID), fc.Args["leftOn"].(domain.Date), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PactSignatory) graphql.Marshaler {
+			return ec.marshalNPactSignatory2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_endPactSignatory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PactSignatory(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_endPactSignatory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_amendPact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_amendPact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AmendPact(ctx, fc.Args["id"].(gid.ID), fc.Args["input"].(governance.PactAmendmentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Pact) graphql.Marshaler {
+			return ec.marshalNPact2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPact(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_amendPact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Pact(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_amendPact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addCommitteeMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addCommitteeMember(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddCommitteeMember(ctx, fc.Args["input"].(governance.CommitteeMemberInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommitteeMember) graphql.Marshaler {
+			return ec.marshalNCommitteeMember2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addCommitteeMember(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitteeMember(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addCommitteeMember_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_endCommitteeMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_endCommitteeMember(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EndCommitteeMember(ctx, fc.Args["id"].(gid.ID), fc.Args["untilOn"].(domain.Date))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommitteeMember) graphql.Marshaler {
+			return ec.marshalNCommitteeMember2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_endCommitteeMember(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitteeMember(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_endCommitteeMember_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -34320,46 +37647,98 @@ func (ec *executionContext) fieldContext_Organization_users(ctx context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _Organization_pacts(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+func (ec *executionContext) _Organization_pactSignatures(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Organization_pacts(ctx, field)
+			return ec.fieldContext_Organization_pactSignatures(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return obj.Pacts(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.PactOrder), fc.Args["where"].(*ent.PactWhereInput))
+			return obj.PactSignatures(ctx)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.PactConnection) graphql.Marshaler {
-			return ec.marshalNPactConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.PactSignatory) graphql.Marshaler {
+			return ec.marshalOPactSignatory2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
-func (ec *executionContext) fieldContext_Organization_pacts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organization_pactSignatures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organization",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PactConnection(ctx, field)
+			return ec.childFields_PactSignatory(ctx, field)
 		},
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Organization_pacts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
+	return fc, nil
+}
+
+func (ec *executionContext) _Organization_communityActivities(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_communityActivities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CommunityActivities(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CommunityActivity) graphql.Marshaler {
+			return ec.marshalOCommunityActivity2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_communityActivities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommunityActivity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Organization_committeeSeats(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_committeeSeats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CommitteeSeats(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CommitteeMember) graphql.Marshaler {
+			return ec.marshalOCommitteeMember2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_committeeSeats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitteeMember(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -35717,6 +39096,29 @@ func (ec *executionContext) fieldContext_Pact_description(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Pact", field, false, false, "String")
 }
 
+func (ec *executionContext) _Pact_text(ctx context.Context, field graphql.CollectedField, obj *ent.Pact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Pact_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Pact_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Pact", field, false, false, "String")
+}
+
 func (ec *executionContext) _Pact_signatories(ctx context.Context, field graphql.CollectedField, obj *ent.Pact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -35727,11 +39129,11 @@ func (ec *executionContext) _Pact_signatories(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return obj.Signatories(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.OrganizationOrder), fc.Args["where"].(*ent.OrganizationWhereInput))
+			return obj.Signatories(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.PactSignatoryOrder), fc.Args["where"].(*ent.PactSignatoryWhereInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.OrganizationConnection) graphql.Marshaler {
-			return ec.marshalNOrganizationConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganizationConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PactSignatoryConnection) graphql.Marshaler {
+			return ec.marshalNPactSignatoryConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -35744,7 +39146,7 @@ func (ec *executionContext) fieldContext_Pact_signatories(ctx context.Context, f
 		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_OrganizationConnection(ctx, field)
+			return ec.childFields_PactSignatoryConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -35757,6 +39159,217 @@ func (ec *executionContext) fieldContext_Pact_signatories(ctx context.Context, f
 	if fc.Args, err = ec.field_Pact_signatories_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Pact_amendments(ctx context.Context, field graphql.CollectedField, obj *ent.Pact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Pact_amendments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amendments(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.PactAmendment) graphql.Marshaler {
+			return ec.marshalOPactAmendment2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactAmendmentᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Pact_amendments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Pact",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PactAmendment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PactAmendment_id(ctx context.Context, field graphql.CollectedField, obj *ent.PactAmendment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactAmendment_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PactAmendment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PactAmendment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PactAmendment_amendedOn(ctx context.Context, field graphql.CollectedField, obj *ent.PactAmendment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactAmendment_amendedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AmendedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PactAmendment_amendedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PactAmendment", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PactAmendment_summary(ctx context.Context, field graphql.CollectedField, obj *ent.PactAmendment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactAmendment_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PactAmendment_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PactAmendment", field, false, false, "String")
+}
+
+func (ec *executionContext) _PactAmendment_previousText(ctx context.Context, field graphql.CollectedField, obj *ent.PactAmendment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactAmendment_previousText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PreviousText, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PactAmendment_previousText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PactAmendment", field, false, false, "String")
+}
+
+func (ec *executionContext) _PactAmendment_recordedAt(ctx context.Context, field graphql.CollectedField, obj *ent.PactAmendment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactAmendment_recordedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PactAmendment_recordedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PactAmendment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PactAmendment_pact(ctx context.Context, field graphql.CollectedField, obj *ent.PactAmendment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactAmendment_pact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pact(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Pact) graphql.Marshaler {
+			return ec.marshalNPact2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPact(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PactAmendment_pact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PactAmendment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Pact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PactAmendment_recordedBy(ctx context.Context, field graphql.CollectedField, obj *ent.PactAmendment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactAmendment_recordedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PactAmendment_recordedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PactAmendment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -35901,6 +39514,419 @@ func (ec *executionContext) _PactEdge_cursor(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_PactEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PactEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _PactSignatory_id(ctx context.Context, field graphql.CollectedField, obj *ent.PactSignatory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactSignatory_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PactSignatory_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PactSignatory", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PactSignatory_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.PactSignatory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactSignatory_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PactSignatory_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PactSignatory", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PactSignatory_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.PactSignatory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactSignatory_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PactSignatory_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PactSignatory", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PactSignatory_role(ctx context.Context, field graphql.CollectedField, obj *ent.PactSignatory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactSignatory_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v pactsignatory.Role) graphql.Marshaler {
+			return ec.marshalNPactSignatoryRole2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpactsignatoryᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PactSignatory_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PactSignatory", field, false, false, "PactSignatoryRole")
+}
+
+func (ec *executionContext) _PactSignatory_joinedOn(ctx context.Context, field graphql.CollectedField, obj *ent.PactSignatory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactSignatory_joinedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JoinedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PactSignatory_joinedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PactSignatory", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PactSignatory_leftOn(ctx context.Context, field graphql.CollectedField, obj *ent.PactSignatory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactSignatory_leftOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LeftOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PactSignatory_leftOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PactSignatory", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PactSignatory_leavingReason(ctx context.Context, field graphql.CollectedField, obj *ent.PactSignatory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactSignatory_leavingReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LeavingReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PactSignatory_leavingReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PactSignatory", field, false, false, "String")
+}
+
+func (ec *executionContext) _PactSignatory_signerName(ctx context.Context, field graphql.CollectedField, obj *ent.PactSignatory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactSignatory_signerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignerName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PactSignatory_signerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PactSignatory", field, false, false, "String")
+}
+
+func (ec *executionContext) _PactSignatory_signerRole(ctx context.Context, field graphql.CollectedField, obj *ent.PactSignatory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactSignatory_signerRole(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignerRole, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PactSignatory_signerRole(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PactSignatory", field, false, false, "String")
+}
+
+func (ec *executionContext) _PactSignatory_pact(ctx context.Context, field graphql.CollectedField, obj *ent.PactSignatory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactSignatory_pact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pact(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Pact) graphql.Marshaler {
+			return ec.marshalNPact2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPact(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PactSignatory_pact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PactSignatory",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Pact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PactSignatory_organization(ctx context.Context, field graphql.CollectedField, obj *ent.PactSignatory) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactSignatory_organization(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organization(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalNOrganization2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PactSignatory_organization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PactSignatory",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PactSignatoryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.PactSignatoryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactSignatoryConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.PactSignatoryEdge) graphql.Marshaler {
+			return ec.marshalOPactSignatoryEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PactSignatoryConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PactSignatoryConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PactSignatoryEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PactSignatoryConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.PactSignatoryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactSignatoryConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[gid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PactSignatoryConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PactSignatoryConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PactSignatoryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.PactSignatoryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactSignatoryConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PactSignatoryConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PactSignatoryConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PactSignatoryEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.PactSignatoryEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactSignatoryEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PactSignatory) graphql.Marshaler {
+			return ec.marshalOPactSignatory2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatory(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PactSignatoryEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PactSignatoryEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PactSignatory(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PactSignatoryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.PactSignatoryEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PactSignatoryEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[gid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PactSignatoryEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PactSignatoryEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[gid.ID]) (ret graphql.Marshaler) {
@@ -37648,6 +41674,50 @@ func (ec *executionContext) fieldContext_Protocol_objectives(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Protocol_interventions(ctx context.Context, field graphql.CollectedField, obj *ent.Protocol) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Protocol_interventions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Interventions(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.InterventionOrder), fc.Args["where"].(*ent.InterventionWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.InterventionConnection) graphql.Marshaler {
+			return ec.marshalNInterventionConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐInterventionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Protocol_interventions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Protocol",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InterventionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Protocol_interventions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Protocol_currentStatus(ctx context.Context, field graphql.CollectedField, obj *ent.Protocol) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -37669,6 +41739,38 @@ func (ec *executionContext) _Protocol_currentStatus(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_Protocol_currentStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Protocol", field, true, true, "ProtocolStatus")
+}
+
+func (ec *executionContext) _Protocol_delivered(ctx context.Context, field graphql.CollectedField, obj *ent.Protocol) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Protocol_delivered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Protocol().Delivered(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *governance.ProtocolDelivery) graphql.Marshaler {
+			return ec.marshalNProtocolDelivery2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐProtocolDelivery(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Protocol_delivered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Protocol",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProtocolDelivery(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ProtocolCommitment_id(ctx context.Context, field graphql.CollectedField, obj *ent.ProtocolCommitment) (ret graphql.Marshaler) {
@@ -38183,6 +42285,75 @@ func (ec *executionContext) fieldContext_ProtocolConnection_totalCount(_ context
 	return graphql.NewScalarFieldContext("ProtocolConnection", field, false, false, "Int")
 }
 
+func (ec *executionContext) _ProtocolDelivery_interventions(ctx context.Context, field graphql.CollectedField, obj *governance.ProtocolDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProtocolDelivery_interventions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Interventions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProtocolDelivery_interventions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProtocolDelivery", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProtocolDelivery_costCents(ctx context.Context, field graphql.CollectedField, obj *governance.ProtocolDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProtocolDelivery_costCents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CostCents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProtocolDelivery_costCents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProtocolDelivery", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ProtocolDelivery_spentCents(ctx context.Context, field graphql.CollectedField, obj *governance.ProtocolDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProtocolDelivery_spentCents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SpentCents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProtocolDelivery_spentCents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProtocolDelivery", field, false, false, "Int")
+}
+
 func (ec *executionContext) _ProtocolEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.ProtocolEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -38350,6 +42521,75 @@ func (ec *executionContext) _ProtocolParty_operatingMode(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_ProtocolParty_operatingMode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProtocolParty", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProtocolParty_signedOn(ctx context.Context, field graphql.CollectedField, obj *ent.ProtocolParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProtocolParty_signedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProtocolParty_signedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProtocolParty", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ProtocolParty_signerName(ctx context.Context, field graphql.CollectedField, obj *ent.ProtocolParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProtocolParty_signerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignerName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProtocolParty_signerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProtocolParty", field, false, false, "String")
+}
+
+func (ec *executionContext) _ProtocolParty_signerRole(ctx context.Context, field graphql.CollectedField, obj *ent.ProtocolParty) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProtocolParty_signerRole(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignerRole, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ProtocolParty_signerRole(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ProtocolParty", field, false, false, "String")
 }
 
@@ -38773,6 +43013,94 @@ func (ec *executionContext) fieldContext_Query_cases(ctx context.Context, field 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_cases_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_committeeMembers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_committeeMembers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CommitteeMembers(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.CommitteeMemberOrder), fc.Args["where"].(*ent.CommitteeMemberWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommitteeMemberConnection) graphql.Marshaler {
+			return ec.marshalNCommitteeMemberConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_committeeMembers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitteeMemberConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_committeeMembers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_communityActivities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_communityActivities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CommunityActivities(ctx, fc.Args["after"].(*entgql.Cursor[gid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[gid.ID]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.CommunityActivityOrder), fc.Args["where"].(*ent.CommunityActivityWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CommunityActivityConnection) graphql.Marshaler {
+			return ec.marshalNCommunityActivityConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_communityActivities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommunityActivityConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_communityActivities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -48788,6 +53116,1225 @@ func UnmarshalCommitmentWhereInput(ctx context.Context, raw any) (ent.Commitment
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCommitteeMemberInput(ctx context.Context, obj any) (governance.CommitteeMemberInput, error) {
+	var it governance.CommitteeMemberInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"organizationID", "representativeID", "role", "fromOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "organizationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationID = data
+		case "representativeID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("representativeID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RepresentativeID = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalNCommitteeMemberRole2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommitteememberᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "fromOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromOn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommitteeMemberInput unmarshals raw into the CommitteeMemberInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommitteeMemberInput(ctx context.Context, raw any) (governance.CommitteeMemberInput, error) {
+	var out governance.CommitteeMemberInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommitteeMemberInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCommitteeMemberOrder(ctx context.Context, obj any) (ent.CommitteeMemberOrder, error) {
+	var it ent.CommitteeMemberOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCommitteeMemberOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommitteeMemberOrder unmarshals raw into the CommitteeMemberOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommitteeMemberOrder(ctx context.Context, raw any) (ent.CommitteeMemberOrder, error) {
+	var out ent.CommitteeMemberOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommitteeMemberOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCommitteeMemberWhereInput(ctx context.Context, obj any) (ent.CommitteeMemberWhereInput, error) {
+	var it ent.CommitteeMemberWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "role", "roleNEQ", "roleIn", "roleNotIn", "fromOn", "fromOnNEQ", "fromOnIn", "fromOnNotIn", "fromOnGT", "fromOnGTE", "fromOnLT", "fromOnLTE", "untilOn", "untilOnNEQ", "untilOnIn", "untilOnNotIn", "untilOnGT", "untilOnGTE", "untilOnLT", "untilOnLTE", "untilOnIsNil", "untilOnNotNil", "hasOrganization", "hasOrganizationWith", "hasRepresentative", "hasRepresentativeWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOCommitteeMemberWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOCommitteeMemberWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOCommitteeMemberWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOCommitteeMemberRole2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommitteememberᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "roleNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleNEQ"))
+			data, err := ec.unmarshalOCommitteeMemberRole2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommitteememberᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleNEQ = data
+		case "roleIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleIn"))
+			data, err := ec.unmarshalOCommitteeMemberRole2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommitteememberᚐRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleIn = data
+		case "roleNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleNotIn"))
+			data, err := ec.unmarshalOCommitteeMemberRole2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommitteememberᚐRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleNotIn = data
+		case "fromOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromOn = data
+		case "fromOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromOnNEQ"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromOnNEQ = data
+		case "fromOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromOnIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromOnIn = data
+		case "fromOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromOnNotIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromOnNotIn = data
+		case "fromOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromOnGT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromOnGT = data
+		case "fromOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromOnGTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromOnGTE = data
+		case "fromOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromOnLT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromOnLT = data
+		case "fromOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromOnLTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromOnLTE = data
+		case "untilOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilOn = data
+		case "untilOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilOnNEQ"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilOnNEQ = data
+		case "untilOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilOnIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilOnIn = data
+		case "untilOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilOnNotIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilOnNotIn = data
+		case "untilOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilOnGT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilOnGT = data
+		case "untilOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilOnGTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilOnGTE = data
+		case "untilOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilOnLT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilOnLT = data
+		case "untilOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilOnLTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilOnLTE = data
+		case "untilOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilOnIsNil = data
+		case "untilOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilOnNotNil = data
+		case "hasOrganization":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganization"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasOrganization = data
+		case "hasOrganizationWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganizationWith"))
+			data, err := ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganizationWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasOrganizationWith = data
+		case "hasRepresentative":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRepresentative"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRepresentative = data
+		case "hasRepresentativeWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRepresentativeWith"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRepresentativeWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommitteeMemberWhereInput unmarshals raw into the CommitteeMemberWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommitteeMemberWhereInput(ctx context.Context, raw any) (ent.CommitteeMemberWhereInput, error) {
+	var out ent.CommitteeMemberWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommitteeMemberWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCommunityActivityOrder(ctx context.Context, obj any) (ent.CommunityActivityOrder, error) {
+	var it ent.CommunityActivityOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCommunityActivityOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommunityActivityOrder unmarshals raw into the CommunityActivityOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommunityActivityOrder(ctx context.Context, raw any) (ent.CommunityActivityOrder, error) {
+	var out ent.CommunityActivityOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommunityActivityOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCommunityActivityWhereInput(ctx context.Context, obj any) (ent.CommunityActivityWhereInput, error) {
+	var it ent.CommunityActivityWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "heldOn", "heldOnNEQ", "heldOnIn", "heldOnNotIn", "heldOnGT", "heldOnGTE", "heldOnLT", "heldOnLTE", "participants", "participantsNEQ", "participantsIn", "participantsNotIn", "participantsGT", "participantsGTE", "participantsLT", "participantsLTE", "valueDimension", "valueDimensionNEQ", "valueDimensionIn", "valueDimensionNotIn", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "hasMunicipality", "hasMunicipalityWith", "hasOrganizers", "hasOrganizersWith", "hasProtocol", "hasProtocolWith", "hasDirective", "hasDirectiveWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOCommunityActivityWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOCommunityActivityWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOCommunityActivityWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "titleNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleNEQ = data
+		case "titleIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleIn = data
+		case "titleNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleNotIn = data
+		case "titleGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleGT = data
+		case "titleGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleGTE = data
+		case "titleLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleLT = data
+		case "titleLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleLTE = data
+		case "titleContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleContains = data
+		case "titleHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleHasPrefix = data
+		case "titleHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleHasSuffix = data
+		case "titleEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEqualFold = data
+		case "titleContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleContainsFold = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOCommunityActivityKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOCommunityActivityKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOCommunityActivityKind2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOCommunityActivityKind2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "heldOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOn = data
+		case "heldOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnNEQ"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOnNEQ = data
+		case "heldOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOnIn = data
+		case "heldOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnNotIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOnNotIn = data
+		case "heldOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnGT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOnGT = data
+		case "heldOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnGTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOnGTE = data
+		case "heldOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnLT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOnLT = data
+		case "heldOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOnLTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOnLTE = data
+		case "participants":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participants"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Participants = data
+		case "participantsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsNEQ = data
+		case "participantsIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsIn = data
+		case "participantsNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsNotIn = data
+		case "participantsGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsGT = data
+		case "participantsGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsGTE = data
+		case "participantsLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsLT = data
+		case "participantsLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantsLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantsLTE = data
+		case "valueDimension":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueDimension"))
+			data, err := ec.unmarshalOOutcomeValueDimension2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐValueDimension(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueDimension = data
+		case "valueDimensionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueDimensionNEQ"))
+			data, err := ec.unmarshalOOutcomeValueDimension2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐValueDimension(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueDimensionNEQ = data
+		case "valueDimensionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueDimensionIn"))
+			data, err := ec.unmarshalOOutcomeValueDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐValueDimensionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueDimensionIn = data
+		case "valueDimensionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueDimensionNotIn"))
+			data, err := ec.unmarshalOOutcomeValueDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐValueDimensionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueDimensionNotIn = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "descriptionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNEQ = data
+		case "descriptionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionIn = data
+		case "descriptionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNotIn = data
+		case "descriptionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionGT = data
+		case "descriptionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionGTE = data
+		case "descriptionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionLT = data
+		case "descriptionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionLTE = data
+		case "descriptionContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionContains = data
+		case "descriptionHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionHasPrefix = data
+		case "descriptionHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionHasSuffix = data
+		case "descriptionIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionIsNil = data
+		case "descriptionNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNotNil = data
+		case "descriptionEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEqualFold = data
+		case "descriptionContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionContainsFold = data
+		case "hasMunicipality":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMunicipality"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasMunicipality = data
+		case "hasMunicipalityWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMunicipalityWith"))
+			data, err := ec.unmarshalOMunicipalityWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐMunicipalityWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasMunicipalityWith = data
+		case "hasOrganizers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganizers"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasOrganizers = data
+		case "hasOrganizersWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganizersWith"))
+			data, err := ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganizationWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasOrganizersWith = data
+		case "hasProtocol":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasProtocol"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasProtocol = data
+		case "hasProtocolWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasProtocolWith"))
+			data, err := ec.unmarshalOProtocolWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasProtocolWith = data
+		case "hasDirective":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDirective"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDirective = data
+		case "hasDirectiveWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDirectiveWith"))
+			data, err := ec.unmarshalODirectiveWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDirectiveWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommunityActivityWhereInput unmarshals raw into the CommunityActivityWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommunityActivityWhereInput(ctx context.Context, raw any) (ent.CommunityActivityWhereInput, error) {
+	var out ent.CommunityActivityWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommunityActivityWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCompleteServiceRequestInput(ctx context.Context, obj any) (pathway.CompleteServiceRequestInput, error) {
 	var it pathway.CompleteServiceRequestInput
 	if obj == nil {
@@ -48957,6 +54504,111 @@ func (ec *executionContext) unmarshalInputCreateApiTokenInput(ctx context.Contex
 func UnmarshalCreateApiTokenInput(ctx context.Context, raw any) (model.CreateAPITokenInput, error) {
 	var out model.CreateAPITokenInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateApiTokenInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateCommunityActivityInput(ctx context.Context, obj any) (ent.CreateCommunityActivityInput, error) {
+	var it ent.CreateCommunityActivityInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"title", "kind", "heldOn", "participants", "valueDimension", "description", "municipalityID", "organizerIDs", "protocolID", "directiveID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNCommunityActivityKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "heldOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOn"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOn = data
+		case "participants":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participants"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Participants = data
+		case "valueDimension":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueDimension"))
+			data, err := ec.unmarshalNOutcomeValueDimension2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐValueDimension(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueDimension = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "municipalityID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("municipalityID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MunicipalityID = data
+		case "organizerIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizerIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizerIDs = data
+		case "protocolID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("protocolID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProtocolID = data
+		case "directiveID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("directiveID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DirectiveID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateCommunityActivityInput unmarshals raw into the CreateCommunityActivityInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateCommunityActivityInput(ctx context.Context, raw any) (ent.CreateCommunityActivityInput, error) {
+	var out ent.CreateCommunityActivityInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateCommunityActivityInput", raw, &out)
 	return out, err
 }
 
@@ -49664,7 +55316,7 @@ func (ec *executionContext) unmarshalInputDecisionInput(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"text", "directiveID", "protocolID", "caseID"}
+	fieldsInOrder := [...]string{"text", "directiveID", "protocolID", "caseID", "level"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -49699,6 +55351,13 @@ func (ec *executionContext) unmarshalInputDecisionInput(ctx context.Context, obj
 				return it, err
 			}
 			it.CaseID = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOCommitteeLevel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdecisionᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
 		}
 	}
 	return it, nil
@@ -49780,7 +55439,7 @@ func (ec *executionContext) unmarshalInputDecisionWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "text", "textNEQ", "textIn", "textNotIn", "textGT", "textGTE", "textLT", "textLTE", "textContains", "textHasPrefix", "textHasSuffix", "textEqualFold", "textContainsFold", "hasMeeting", "hasMeetingWith", "hasDirective", "hasDirectiveWith", "hasProtocol", "hasProtocolWith", "hasCase", "hasCaseWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "text", "textNEQ", "textIn", "textNotIn", "textGT", "textGTE", "textLT", "textLTE", "textContains", "textHasPrefix", "textHasSuffix", "textEqualFold", "textContainsFold", "level", "levelNEQ", "levelIn", "levelNotIn", "levelIsNil", "levelNotNil", "hasMeeting", "hasMeetingWith", "hasDirective", "hasDirectiveWith", "hasProtocol", "hasProtocolWith", "hasCase", "hasCaseWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -50067,6 +55726,48 @@ func (ec *executionContext) unmarshalInputDecisionWhereInput(ctx context.Context
 				return it, err
 			}
 			it.TextContainsFold = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOCommitteeLevel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdecisionᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "levelNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("levelNEQ"))
+			data, err := ec.unmarshalOCommitteeLevel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdecisionᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LevelNEQ = data
+		case "levelIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("levelIn"))
+			data, err := ec.unmarshalOCommitteeLevel2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdecisionᚐLevelᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LevelIn = data
+		case "levelNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("levelNotIn"))
+			data, err := ec.unmarshalOCommitteeLevel2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdecisionᚐLevelᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LevelNotIn = data
+		case "levelIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("levelIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LevelIsNil = data
+		case "levelNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("levelNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LevelNotNil = data
 		case "hasMeeting":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMeeting"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -50204,7 +55905,7 @@ func (ec *executionContext) unmarshalInputDirectiveAcknowledgementWhereInput(ctx
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold", "hasDirective", "hasDirectiveWith", "hasTable", "hasTableWith", "hasAcknowledgedBy", "hasAcknowledgedByWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "note", "noteNEQ", "noteIn", "noteNotIn", "noteGT", "noteGTE", "noteLT", "noteLTE", "noteContains", "noteHasPrefix", "noteHasSuffix", "noteIsNil", "noteNotNil", "noteEqualFold", "noteContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "statusOn", "statusOnNEQ", "statusOnIn", "statusOnNotIn", "statusOnGT", "statusOnGTE", "statusOnLT", "statusOnLTE", "statusOnIsNil", "statusOnNotNil", "hasDirective", "hasDirectiveWith", "hasTable", "hasTableWith", "hasAcknowledgedBy", "hasAcknowledgedByWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -50561,6 +56262,104 @@ func (ec *executionContext) unmarshalInputDirectiveAcknowledgementWhereInput(ctx
 				return it, err
 			}
 			it.NoteContainsFold = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalODirectiveAcknowledgementStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveacknowledgementᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalODirectiveAcknowledgementStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveacknowledgementᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalODirectiveAcknowledgementStatus2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveacknowledgementᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalODirectiveAcknowledgementStatus2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveacknowledgementᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "statusOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusOn = data
+		case "statusOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusOnNEQ"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusOnNEQ = data
+		case "statusOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusOnIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusOnIn = data
+		case "statusOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusOnNotIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusOnNotIn = data
+		case "statusOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusOnGT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusOnGT = data
+		case "statusOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusOnGTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusOnGTE = data
+		case "statusOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusOnLT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusOnLT = data
+		case "statusOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusOnLTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusOnLTE = data
+		case "statusOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusOnIsNil = data
+		case "statusOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusOnNotNil = data
 		case "hasDirective":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDirective"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -50631,7 +56430,7 @@ func (ec *executionContext) unmarshalInputDirectiveInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"title", "body", "issuedOn", "allTables", "tableIDs"}
+	fieldsInOrder := [...]string{"title", "body", "issuedOn", "allTables", "tableIDs", "dueOn", "level"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -50673,6 +56472,20 @@ func (ec *executionContext) unmarshalInputDirectiveInput(ctx context.Context, ob
 				return it, err
 			}
 			it.TableIDs = data
+		case "dueOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOn"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueOn = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOCommitteeLevel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
 		}
 	}
 	return it, nil
@@ -50754,7 +56567,7 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "body", "bodyNEQ", "bodyIn", "bodyNotIn", "bodyGT", "bodyGTE", "bodyLT", "bodyLTE", "bodyContains", "bodyHasPrefix", "bodyHasSuffix", "bodyEqualFold", "bodyContainsFold", "issuedOn", "issuedOnNEQ", "issuedOnIn", "issuedOnNotIn", "issuedOnGT", "issuedOnGTE", "issuedOnLT", "issuedOnLTE", "allTables", "allTablesNEQ", "hasTables", "hasTablesWith", "hasAcknowledgements", "hasAcknowledgementsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "body", "bodyNEQ", "bodyIn", "bodyNotIn", "bodyGT", "bodyGTE", "bodyLT", "bodyLTE", "bodyContains", "bodyHasPrefix", "bodyHasSuffix", "bodyEqualFold", "bodyContainsFold", "issuedOn", "issuedOnNEQ", "issuedOnIn", "issuedOnNotIn", "issuedOnGT", "issuedOnGTE", "issuedOnLT", "issuedOnLTE", "allTables", "allTablesNEQ", "dueOn", "dueOnNEQ", "dueOnIn", "dueOnNotIn", "dueOnGT", "dueOnGTE", "dueOnLT", "dueOnLTE", "dueOnIsNil", "dueOnNotNil", "level", "levelNEQ", "levelIn", "levelNotIn", "hasTables", "hasTablesWith", "hasAcknowledgements", "hasAcknowledgementsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -51202,6 +57015,104 @@ func (ec *executionContext) unmarshalInputDirectiveWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.AllTablesNEQ = data
+		case "dueOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueOn = data
+		case "dueOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnNEQ"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueOnNEQ = data
+		case "dueOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueOnIn = data
+		case "dueOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnNotIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueOnNotIn = data
+		case "dueOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnGT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueOnGT = data
+		case "dueOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnGTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueOnGTE = data
+		case "dueOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnLT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueOnLT = data
+		case "dueOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnLTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueOnLTE = data
+		case "dueOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueOnIsNil = data
+		case "dueOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueOnNotNil = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOCommitteeLevel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "levelNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("levelNEQ"))
+			data, err := ec.unmarshalOCommitteeLevel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LevelNEQ = data
+		case "levelIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("levelIn"))
+			data, err := ec.unmarshalOCommitteeLevel2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveᚐLevelᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LevelIn = data
+		case "levelNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("levelNotIn"))
+			data, err := ec.unmarshalOCommitteeLevel2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveᚐLevelᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LevelNotIn = data
 		case "hasTables":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTables"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -52544,7 +58455,7 @@ func (ec *executionContext) unmarshalInputInterventionInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kind", "description", "providerID", "startsOn", "endsOn", "status", "costCents", "fundID"}
+	fieldsInOrder := [...]string{"kind", "description", "providerID", "startsOn", "endsOn", "status", "costCents", "fundID", "protocolID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -52607,6 +58518,13 @@ func (ec *executionContext) unmarshalInputInterventionInput(ctx context.Context,
 				return it, err
 			}
 			it.FundID = data
+		case "protocolID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("protocolID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProtocolID = data
 		}
 	}
 	return it, nil
@@ -52688,7 +58606,7 @@ func (ec *executionContext) unmarshalInputInterventionWhereInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "startsOn", "startsOnNEQ", "startsOnIn", "startsOnNotIn", "startsOnGT", "startsOnGTE", "startsOnLT", "startsOnLTE", "endsOn", "endsOnNEQ", "endsOnIn", "endsOnNotIn", "endsOnGT", "endsOnGTE", "endsOnLT", "endsOnLTE", "endsOnIsNil", "endsOnNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "costCents", "costCentsNEQ", "costCentsIn", "costCentsNotIn", "costCentsGT", "costCentsGTE", "costCentsLT", "costCentsLTE", "hasCase", "hasCaseWith", "hasProvider", "hasProviderWith", "hasFund", "hasFundWith", "hasOutcomes", "hasOutcomesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "startsOn", "startsOnNEQ", "startsOnIn", "startsOnNotIn", "startsOnGT", "startsOnGTE", "startsOnLT", "startsOnLTE", "endsOn", "endsOnNEQ", "endsOnIn", "endsOnNotIn", "endsOnGT", "endsOnGTE", "endsOnLT", "endsOnLTE", "endsOnIsNil", "endsOnNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "costCents", "costCentsNEQ", "costCentsIn", "costCentsNotIn", "costCentsGT", "costCentsGTE", "costCentsLT", "costCentsLTE", "hasCase", "hasCaseWith", "hasProvider", "hasProviderWith", "hasFund", "hasFundWith", "hasProtocol", "hasProtocolWith", "hasOutcomes", "hasOutcomesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -53164,6 +59082,20 @@ func (ec *executionContext) unmarshalInputInterventionWhereInput(ctx context.Con
 				return it, err
 			}
 			it.HasFundWith = data
+		case "hasProtocol":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasProtocol"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasProtocol = data
+		case "hasProtocolWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasProtocolWith"))
+			data, err := ec.unmarshalOProtocolWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasProtocolWith = data
 		case "hasOutcomes":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOutcomes"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -56944,7 +62876,7 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailIsNil", "emailNotNil", "emailEqualFold", "emailContainsFold", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneIsNil", "phoneNotNil", "phoneEqualFold", "phoneContainsFold", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteIsNil", "websiteNotNil", "websiteEqualFold", "websiteContainsFold", "address", "addressNEQ", "addressIn", "addressNotIn", "addressGT", "addressGTE", "addressLT", "addressLTE", "addressContains", "addressHasPrefix", "addressHasSuffix", "addressIsNil", "addressNotNil", "addressEqualFold", "addressContainsFold", "hasMunicipality", "hasMunicipalityWith", "hasUsers", "hasUsersWith", "hasPacts", "hasPactsWith", "hasProtocolParties", "hasProtocolPartiesWith", "hasReferredCases", "hasReferredCasesWith", "hasInterventions", "hasInterventionsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailIsNil", "emailNotNil", "emailEqualFold", "emailContainsFold", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneIsNil", "phoneNotNil", "phoneEqualFold", "phoneContainsFold", "website", "websiteNEQ", "websiteIn", "websiteNotIn", "websiteGT", "websiteGTE", "websiteLT", "websiteLTE", "websiteContains", "websiteHasPrefix", "websiteHasSuffix", "websiteIsNil", "websiteNotNil", "websiteEqualFold", "websiteContainsFold", "address", "addressNEQ", "addressIn", "addressNotIn", "addressGT", "addressGTE", "addressLT", "addressLTE", "addressContains", "addressHasPrefix", "addressHasSuffix", "addressIsNil", "addressNotNil", "addressEqualFold", "addressContainsFold", "hasMunicipality", "hasMunicipalityWith", "hasUsers", "hasUsersWith", "hasPactSignatures", "hasPactSignaturesWith", "hasCommunityActivities", "hasCommunityActivitiesWith", "hasCommitteeSeats", "hasCommitteeSeatsWith", "hasProtocolParties", "hasProtocolPartiesWith", "hasReferredCases", "hasReferredCasesWith", "hasInterventions", "hasInterventionsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -57707,20 +63639,48 @@ func (ec *executionContext) unmarshalInputOrganizationWhereInput(ctx context.Con
 				return it, err
 			}
 			it.HasUsersWith = data
-		case "hasPacts":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPacts"))
+		case "hasPactSignatures":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPactSignatures"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.HasPacts = data
-		case "hasPactsWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPactsWith"))
-			data, err := ec.unmarshalOPactWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactWhereInputᚄ(ctx, v)
+			it.HasPactSignatures = data
+		case "hasPactSignaturesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPactSignaturesWith"))
+			data, err := ec.unmarshalOPactSignatoryWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryWhereInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.HasPactsWith = data
+			it.HasPactSignaturesWith = data
+		case "hasCommunityActivities":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCommunityActivities"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCommunityActivities = data
+		case "hasCommunityActivitiesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCommunityActivitiesWith"))
+			data, err := ec.unmarshalOCommunityActivityWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCommunityActivitiesWith = data
+		case "hasCommitteeSeats":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCommitteeSeats"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCommitteeSeats = data
+		case "hasCommitteeSeatsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCommitteeSeatsWith"))
+			data, err := ec.unmarshalOCommitteeMemberWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCommitteeSeatsWith = data
 		case "hasProtocolParties":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasProtocolParties"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -59188,6 +65148,62 @@ func UnmarshalOutgoingMailWhereInput(ctx context.Context, raw any) (ent.Outgoing
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPactAmendmentInput(ctx context.Context, obj any) (governance.PactAmendmentInput, error) {
+	var it governance.PactAmendmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"amendedOn", "summary", "text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "amendedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amendedOn"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmendedOn = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPactAmendmentInput unmarshals raw into the PactAmendmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPactAmendmentInput(ctx context.Context, raw any) (governance.PactAmendmentInput, error) {
+	var out governance.PactAmendmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PactAmendmentInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPactOrder(ctx context.Context, obj any) (ent.PactOrder, error) {
 	var it ent.PactOrder
 	if obj == nil {
@@ -59238,6 +65254,535 @@ func (ec *executionContext) unmarshalInputPactOrder(ctx context.Context, obj any
 func UnmarshalPactOrder(ctx context.Context, raw any) (ent.PactOrder, error) {
 	var out ent.PactOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PactOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPactSignatoryInput(ctx context.Context, obj any) (governance.PactSignatoryInput, error) {
+	var it governance.PactSignatoryInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"organizationID", "role", "joinedOn", "signerName", "signerRole"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "organizationID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationID"))
+			data, err := ec.unmarshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationID = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalNPactSignatoryRole2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpactsignatoryᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "joinedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinedOn"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.JoinedOn = data
+		case "signerName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signerName"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignerName = data
+		case "signerRole":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signerRole"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignerRole = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPactSignatoryInput unmarshals raw into the PactSignatoryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPactSignatoryInput(ctx context.Context, raw any) (governance.PactSignatoryInput, error) {
+	var out governance.PactSignatoryInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PactSignatoryInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPactSignatoryOrder(ctx context.Context, obj any) (ent.PactSignatoryOrder, error) {
+	var it ent.PactSignatoryOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNPactSignatoryOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPactSignatoryOrder unmarshals raw into the PactSignatoryOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPactSignatoryOrder(ctx context.Context, raw any) (ent.PactSignatoryOrder, error) {
+	var out ent.PactSignatoryOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PactSignatoryOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPactSignatoryWhereInput(ctx context.Context, obj any) (ent.PactSignatoryWhereInput, error) {
+	var it ent.PactSignatoryWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "role", "roleNEQ", "roleIn", "roleNotIn", "joinedOn", "joinedOnNEQ", "joinedOnIn", "joinedOnNotIn", "joinedOnGT", "joinedOnGTE", "joinedOnLT", "joinedOnLTE", "leftOn", "leftOnNEQ", "leftOnIn", "leftOnNotIn", "leftOnGT", "leftOnGTE", "leftOnLT", "leftOnLTE", "leftOnIsNil", "leftOnNotNil", "hasPact", "hasPactWith", "hasOrganization", "hasOrganizationWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOPactSignatoryWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOPactSignatoryWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOPactSignatoryWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOPactSignatoryRole2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpactsignatoryᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "roleNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleNEQ"))
+			data, err := ec.unmarshalOPactSignatoryRole2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpactsignatoryᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleNEQ = data
+		case "roleIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleIn"))
+			data, err := ec.unmarshalOPactSignatoryRole2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpactsignatoryᚐRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleIn = data
+		case "roleNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleNotIn"))
+			data, err := ec.unmarshalOPactSignatoryRole2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpactsignatoryᚐRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleNotIn = data
+		case "joinedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinedOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.JoinedOn = data
+		case "joinedOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinedOnNEQ"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.JoinedOnNEQ = data
+		case "joinedOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinedOnIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.JoinedOnIn = data
+		case "joinedOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinedOnNotIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.JoinedOnNotIn = data
+		case "joinedOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinedOnGT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.JoinedOnGT = data
+		case "joinedOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinedOnGTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.JoinedOnGTE = data
+		case "joinedOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinedOnLT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.JoinedOnLT = data
+		case "joinedOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinedOnLTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.JoinedOnLTE = data
+		case "leftOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leftOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeftOn = data
+		case "leftOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leftOnNEQ"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeftOnNEQ = data
+		case "leftOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leftOnIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeftOnIn = data
+		case "leftOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leftOnNotIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeftOnNotIn = data
+		case "leftOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leftOnGT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeftOnGT = data
+		case "leftOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leftOnGTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeftOnGTE = data
+		case "leftOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leftOnLT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeftOnLT = data
+		case "leftOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leftOnLTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeftOnLTE = data
+		case "leftOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leftOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeftOnIsNil = data
+		case "leftOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leftOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeftOnNotNil = data
+		case "hasPact":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPact"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPact = data
+		case "hasPactWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPactWith"))
+			data, err := ec.unmarshalOPactWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPactWith = data
+		case "hasOrganization":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganization"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasOrganization = data
+		case "hasOrganizationWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOrganizationWith"))
+			data, err := ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganizationWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasOrganizationWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPactSignatoryWhereInput unmarshals raw into the PactSignatoryWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPactSignatoryWhereInput(ctx context.Context, raw any) (ent.PactSignatoryWhereInput, error) {
+	var out ent.PactSignatoryWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PactSignatoryWhereInput", raw, &out)
 	return out, err
 }
 
@@ -59709,7 +66254,7 @@ func (ec *executionContext) unmarshalInputPactWhereInput(ctx context.Context, ob
 			it.HasSignatories = data
 		case "hasSignatoriesWith":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSignatoriesWith"))
-			data, err := ec.unmarshalOOrganizationWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐOrganizationWhereInputᚄ(ctx, v)
+			data, err := ec.unmarshalOPactSignatoryWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryWhereInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -61582,7 +68127,7 @@ func (ec *executionContext) unmarshalInputProtocolPartyWhereInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "role", "roleNEQ", "roleIn", "roleNotIn", "operatingMode", "operatingModeNEQ", "operatingModeIn", "operatingModeNotIn", "operatingModeGT", "operatingModeGTE", "operatingModeLT", "operatingModeLTE", "operatingModeContains", "operatingModeHasPrefix", "operatingModeHasSuffix", "operatingModeIsNil", "operatingModeNotNil", "operatingModeEqualFold", "operatingModeContainsFold", "hasProtocol", "hasProtocolWith", "hasOrganization", "hasOrganizationWith", "hasCommitments", "hasCommitmentsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "role", "roleNEQ", "roleIn", "roleNotIn", "operatingMode", "operatingModeNEQ", "operatingModeIn", "operatingModeNotIn", "operatingModeGT", "operatingModeGTE", "operatingModeLT", "operatingModeLTE", "operatingModeContains", "operatingModeHasPrefix", "operatingModeHasSuffix", "operatingModeIsNil", "operatingModeNotNil", "operatingModeEqualFold", "operatingModeContainsFold", "signedOn", "signedOnNEQ", "signedOnIn", "signedOnNotIn", "signedOnGT", "signedOnGTE", "signedOnLT", "signedOnLTE", "signedOnIsNil", "signedOnNotNil", "hasProtocol", "hasProtocolWith", "hasOrganization", "hasOrganizationWith", "hasCommitments", "hasCommitmentsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -61911,6 +68456,76 @@ func (ec *executionContext) unmarshalInputProtocolPartyWhereInput(ctx context.Co
 				return it, err
 			}
 			it.OperatingModeContainsFold = data
+		case "signedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOn = data
+		case "signedOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnNEQ"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOnNEQ = data
+		case "signedOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOnIn = data
+		case "signedOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnNotIn"))
+			data, err := ec.unmarshalODate2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOnNotIn = data
+		case "signedOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnGT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOnGT = data
+		case "signedOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnGTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOnGTE = data
+		case "signedOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnLT"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOnLT = data
+		case "signedOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnLTE"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOnLTE = data
+		case "signedOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOnIsNil = data
+		case "signedOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOnNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOnNotNil = data
 		case "hasProtocol":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasProtocol"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -61981,7 +68596,7 @@ func (ec *executionContext) unmarshalInputProtocolWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "purpose", "purposeNEQ", "purposeIn", "purposeNotIn", "purposeGT", "purposeGTE", "purposeLT", "purposeLTE", "purposeContains", "purposeHasPrefix", "purposeHasSuffix", "purposeIsNil", "purposeNotNil", "purposeEqualFold", "purposeContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "signedOn", "signedOnNEQ", "signedOnIn", "signedOnNotIn", "signedOnGT", "signedOnGTE", "signedOnLT", "signedOnLTE", "signedOnIsNil", "signedOnNotNil", "validFrom", "validFromNEQ", "validFromIn", "validFromNotIn", "validFromGT", "validFromGTE", "validFromLT", "validFromLTE", "validFromIsNil", "validFromNotNil", "validUntil", "validUntilNEQ", "validUntilIn", "validUntilNotIn", "validUntilGT", "validUntilGTE", "validUntilLT", "validUntilLTE", "validUntilIsNil", "validUntilNotNil", "hasParties", "hasPartiesWith", "hasObjectives", "hasObjectivesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "purpose", "purposeNEQ", "purposeIn", "purposeNotIn", "purposeGT", "purposeGTE", "purposeLT", "purposeLTE", "purposeContains", "purposeHasPrefix", "purposeHasSuffix", "purposeIsNil", "purposeNotNil", "purposeEqualFold", "purposeContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "signedOn", "signedOnNEQ", "signedOnIn", "signedOnNotIn", "signedOnGT", "signedOnGTE", "signedOnLT", "signedOnLTE", "signedOnIsNil", "signedOnNotNil", "validFrom", "validFromNEQ", "validFromIn", "validFromNotIn", "validFromGT", "validFromGTE", "validFromLT", "validFromLTE", "validFromIsNil", "validFromNotNil", "validUntil", "validUntilNEQ", "validUntilIn", "validUntilNotIn", "validUntilGT", "validUntilGTE", "validUntilLT", "validUntilLTE", "validUntilIsNil", "validUntilNotNil", "hasParties", "hasPartiesWith", "hasObjectives", "hasObjectivesWith", "hasInterventions", "hasInterventionsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -62639,6 +69254,20 @@ func (ec *executionContext) unmarshalInputProtocolWhereInput(ctx context.Context
 				return it, err
 			}
 			it.HasObjectivesWith = data
+		case "hasInterventions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasInterventions"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasInterventions = data
+		case "hasInterventionsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasInterventionsWith"))
+			data, err := ec.unmarshalOInterventionWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐInterventionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasInterventionsWith = data
 		}
 	}
 	return it, nil
@@ -64887,6 +71516,153 @@ func UnmarshalUpdateCommitmentInput(ctx context.Context, raw any) (pathway.Updat
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateCommunityActivityInput(ctx context.Context, obj any) (ent.UpdateCommunityActivityInput, error) {
+	var it ent.UpdateCommunityActivityInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"title", "kind", "heldOn", "participants", "valueDimension", "description", "clearDescription", "municipalityID", "clearMunicipality", "addOrganizerIDs", "removeOrganizerIDs", "clearOrganizers", "protocolID", "clearProtocol", "directiveID", "clearDirective"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOCommunityActivityKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "heldOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heldOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HeldOn = data
+		case "participants":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participants"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Participants = data
+		case "valueDimension":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueDimension"))
+			data, err := ec.unmarshalOOutcomeValueDimension2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐValueDimension(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueDimension = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "clearDescription":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearDescription"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearDescription = data
+		case "municipalityID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("municipalityID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MunicipalityID = data
+		case "clearMunicipality":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearMunicipality"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearMunicipality = data
+		case "addOrganizerIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addOrganizerIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddOrganizerIDs = data
+		case "removeOrganizerIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeOrganizerIDs"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RemoveOrganizerIDs = data
+		case "clearOrganizers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearOrganizers"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearOrganizers = data
+		case "protocolID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("protocolID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProtocolID = data
+		case "clearProtocol":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearProtocol"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearProtocol = data
+		case "directiveID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("directiveID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DirectiveID = data
+		case "clearDirective":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearDirective"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearDirective = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateCommunityActivityInput unmarshals raw into the UpdateCommunityActivityInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateCommunityActivityInput(ctx context.Context, raw any) (ent.UpdateCommunityActivityInput, error) {
+	var out ent.UpdateCommunityActivityInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateCommunityActivityInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateFundInput(ctx context.Context, obj any) (ent.UpdateFundInput, error) {
 	var it ent.UpdateFundInput
 	if obj == nil {
@@ -65031,7 +71807,7 @@ func (ec *executionContext) unmarshalInputUpdateInterventionInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"description", "endsOn", "status", "costCents", "fundID", "clearFund"}
+	fieldsInOrder := [...]string{"description", "endsOn", "status", "costCents", "fundID", "clearFund", "protocolID", "clearProtocol"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -65080,6 +71856,20 @@ func (ec *executionContext) unmarshalInputUpdateInterventionInput(ctx context.Co
 				return it, err
 			}
 			it.ClearFund = data
+		case "protocolID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("protocolID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProtocolID = data
+		case "clearProtocol":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearProtocol"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearProtocol = data
 		}
 	}
 	return it, nil
@@ -66557,6 +73347,16 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Person(ctx, sel, obj)
+	case *ent.PactSignatory:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._PactSignatory(ctx, sel, obj)
+	case *ent.PactAmendment:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._PactAmendment(ctx, sel, obj)
 	case *ent.Pact:
 		if obj == nil {
 			return graphql.Null
@@ -66652,6 +73452,16 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Consent(ctx, sel, obj)
+	case *ent.CommunityActivity:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CommunityActivity(ctx, sel, obj)
+	case *ent.CommitteeMember:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CommitteeMember(ctx, sel, obj)
 	case *ent.Commitment:
 		if obj == nil {
 			return graphql.Null
@@ -68282,6 +75092,335 @@ func (ec *executionContext) _CommitmentEdge(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var committeeMemberImplementors = []string{"CommitteeMember", "Node"}
+
+func (ec *executionContext) _CommitteeMember(ctx context.Context, sel ast.SelectionSet, obj *ent.CommitteeMember) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, committeeMemberImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommitteeMember")
+		case "id":
+			out.Values[i] = ec._CommitteeMember_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._CommitteeMember_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._CommitteeMember_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.Values[i] = ec._CommitteeMember_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fromOn":
+			out.Values[i] = ec._CommitteeMember_fromOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "untilOn":
+			out.Values[i] = ec._CommitteeMember_untilOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organization":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CommitteeMember_organization(ctx, field, obj)
+				})
+		case "representative":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CommitteeMember_representative(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var committeeMemberConnectionImplementors = []string{"CommitteeMemberConnection"}
+
+func (ec *executionContext) _CommitteeMemberConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.CommitteeMemberConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, committeeMemberConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommitteeMemberConnection")
+		case "edges":
+			out.Values[i] = ec._CommitteeMemberConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CommitteeMemberConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CommitteeMemberConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var committeeMemberEdgeImplementors = []string{"CommitteeMemberEdge"}
+
+func (ec *executionContext) _CommitteeMemberEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.CommitteeMemberEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, committeeMemberEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommitteeMemberEdge")
+		case "node":
+			out.Values[i] = ec._CommitteeMemberEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._CommitteeMemberEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var communityActivityImplementors = []string{"CommunityActivity", "Node"}
+
+func (ec *executionContext) _CommunityActivity(ctx context.Context, sel ast.SelectionSet, obj *ent.CommunityActivity) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, communityActivityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommunityActivity")
+		case "id":
+			out.Values[i] = ec._CommunityActivity_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._CommunityActivity_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._CommunityActivity_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._CommunityActivity_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._CommunityActivity_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "heldOn":
+			out.Values[i] = ec._CommunityActivity_heldOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "participants":
+			out.Values[i] = ec._CommunityActivity_participants(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "valueDimension":
+			out.Values[i] = ec._CommunityActivity_valueDimension(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._CommunityActivity_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "municipality":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CommunityActivity_municipality(ctx, field, obj)
+				})
+		case "organizers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CommunityActivity_organizers(ctx, field, obj)
+				})
+		case "protocol":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CommunityActivity_protocol(ctx, field, obj)
+				})
+		case "directive":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CommunityActivity_directive(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var communityActivityConnectionImplementors = []string{"CommunityActivityConnection"}
+
+func (ec *executionContext) _CommunityActivityConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.CommunityActivityConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, communityActivityConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommunityActivityConnection")
+		case "edges":
+			out.Values[i] = ec._CommunityActivityConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CommunityActivityConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CommunityActivityConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var communityActivityEdgeImplementors = []string{"CommunityActivityEdge"}
+
+func (ec *executionContext) _CommunityActivityEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.CommunityActivityEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, communityActivityEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommunityActivityEdge")
+		case "node":
+			out.Values[i] = ec._CommunityActivityEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._CommunityActivityEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var consentImplementors = []string{"Consent", "Node"}
 
 func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, obj *ent.Consent) graphql.Marshaler {
@@ -68584,6 +75723,11 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "level":
+			out.Values[i] = ec._Decision_level(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "meeting":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -68752,6 +75896,16 @@ func (ec *executionContext) _Directive(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "dueOn":
+			out.Values[i] = ec._Directive_dueOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "level":
+			out.Values[i] = ec._Directive_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "tables":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -68763,6 +75917,12 @@ func (ec *executionContext) _Directive(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Directive_acknowledgements(ctx, field, obj)
+				})
+		case "progress":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Directive_progress(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -68817,6 +75977,26 @@ func (ec *executionContext) _DirectiveAcknowledgement(ctx context.Context, sel a
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "status":
+			out.Values[i] = ec._DirectiveAcknowledgement_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "statusOn":
+			out.Values[i] = ec._DirectiveAcknowledgement_statusOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidence":
+			out.Values[i] = ec._DirectiveAcknowledgement_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._DirectiveAcknowledgement_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "directive":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -68834,6 +76014,12 @@ func (ec *executionContext) _DirectiveAcknowledgement(ctx context.Context, sel a
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DirectiveAcknowledgement_acknowledgedBy(ctx, field, obj)
+				})
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DirectiveAcknowledgement_documents(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -69014,6 +76200,54 @@ func (ec *executionContext) _DirectiveEdge(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var directiveTableProgressImplementors = []string{"DirectiveTableProgress"}
+
+func (ec *executionContext) _DirectiveTableProgress(ctx context.Context, sel ast.SelectionSet, obj *governance.DirectiveTableProgress) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, directiveTableProgressImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DirectiveTableProgress")
+		case "table":
+			out.Values[i] = ec._DirectiveTableProgress_table(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "progress":
+			out.Values[i] = ec._DirectiveTableProgress_progress(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "done":
+			out.Values[i] = ec._DirectiveTableProgress_done(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "late":
+			out.Values[i] = ec._DirectiveTableProgress_late(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var documentImplementors = []string{"Document", "Node"}
 
 func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet, obj *ent.Document) graphql.Marshaler {
@@ -69103,6 +76337,12 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Document_meeting(ctx, field, obj)
+				})
+		case "directiveProgress":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_directiveProgress(ctx, field, obj)
 				})
 		case "consent":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -69937,6 +77177,24 @@ func (ec *executionContext) _Indicators(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Indicators_meetingsHeld(ctx, field, obj)
 				})
+		case "directivesImplementedOnTime":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_directivesImplementedOnTime(ctx, field, obj)
+				})
+		case "communityActivities":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_communityActivities(ctx, field, obj)
+				})
+		case "communityParticipants":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Indicators_communityParticipants(ctx, field, obj)
+				})
 		case "serviceRequestsSent":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -70063,6 +77321,12 @@ func (ec *executionContext) _Intervention(ctx context.Context, sel ast.Selection
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Intervention_fund(ctx, field, obj)
+				})
+		case "protocol":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Intervention_protocol(ctx, field, obj)
 				})
 		case "outcomes":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -70954,6 +78218,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createCommunityActivity":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createCommunityActivity(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCommunityActivity":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCommunityActivity(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "login":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_login(ctx, field)
@@ -71094,6 +78372,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "recordDirectiveProgress":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordDirectiveProgress(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "signProtocolParty":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_signProtocolParty(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "recordMeeting":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_recordMeeting(ctx, field)
@@ -71188,6 +78480,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "redeliverWebhook":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_redeliverWebhook(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addPactSignatory":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addPactSignatory(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endPactSignatory":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_endPactSignatory(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amendPact":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_amendPact(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addCommitteeMember":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addCommitteeMember(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endCommitteeMember":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_endCommitteeMember(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -72009,11 +79336,23 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organization_users(ctx, field, obj)
 				})
-		case "pacts":
+		case "pactSignatures":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._Organization_pacts(ctx, field, obj)
+					return ec._Organization_pactSignatures(ctx, field, obj)
+				})
+		case "communityActivities":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_communityActivities(ctx, field, obj)
+				})
+		case "committeeSeats":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_committeeSeats(ctx, field, obj)
 				})
 		case "protocolParties":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -72529,11 +79868,87 @@ func (ec *executionContext) _Pact(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "text":
+			out.Values[i] = ec._Pact_text(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "signatories":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Pact_signatories(ctx, field, obj)
+				})
+		case "amendments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Pact_amendments(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pactAmendmentImplementors = []string{"PactAmendment", "Node"}
+
+func (ec *executionContext) _PactAmendment(ctx context.Context, sel ast.SelectionSet, obj *ent.PactAmendment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pactAmendmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PactAmendment")
+		case "id":
+			out.Values[i] = ec._PactAmendment_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amendedOn":
+			out.Values[i] = ec._PactAmendment_amendedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "summary":
+			out.Values[i] = ec._PactAmendment_summary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "previousText":
+			out.Values[i] = ec._PactAmendment_previousText(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordedAt":
+			out.Values[i] = ec._PactAmendment_recordedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pact":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PactAmendment_pact(ctx, field, obj)
+				})
+		case "recordedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PactAmendment_recordedBy(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -72613,6 +80028,172 @@ func (ec *executionContext) _PactEdge(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "cursor":
 			out.Values[i] = ec._PactEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pactSignatoryImplementors = []string{"PactSignatory", "Node"}
+
+func (ec *executionContext) _PactSignatory(ctx context.Context, sel ast.SelectionSet, obj *ent.PactSignatory) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pactSignatoryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PactSignatory")
+		case "id":
+			out.Values[i] = ec._PactSignatory_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._PactSignatory_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._PactSignatory_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.Values[i] = ec._PactSignatory_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "joinedOn":
+			out.Values[i] = ec._PactSignatory_joinedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "leftOn":
+			out.Values[i] = ec._PactSignatory_leftOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "leavingReason":
+			out.Values[i] = ec._PactSignatory_leavingReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "signerName":
+			out.Values[i] = ec._PactSignatory_signerName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "signerRole":
+			out.Values[i] = ec._PactSignatory_signerRole(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pact":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PactSignatory_pact(ctx, field, obj)
+				})
+		case "organization":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PactSignatory_organization(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pactSignatoryConnectionImplementors = []string{"PactSignatoryConnection"}
+
+func (ec *executionContext) _PactSignatoryConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.PactSignatoryConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pactSignatoryConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PactSignatoryConnection")
+		case "edges":
+			out.Values[i] = ec._PactSignatoryConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PactSignatoryConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PactSignatoryConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pactSignatoryEdgeImplementors = []string{"PactSignatoryEdge"}
+
+func (ec *executionContext) _PactSignatoryEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.PactSignatoryEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pactSignatoryEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PactSignatoryEdge")
+		case "node":
+			out.Values[i] = ec._PactSignatoryEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._PactSignatoryEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -73241,11 +80822,23 @@ func (ec *executionContext) _Protocol(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Protocol_objectives(ctx, field, obj)
 				})
+		case "interventions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Protocol_interventions(ctx, field, obj)
+				})
 		case "currentStatus":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Protocol_currentStatus(ctx, field, obj)
+				})
+		case "delivered":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Protocol_delivered(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -73474,6 +81067,49 @@ func (ec *executionContext) _ProtocolConnection(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var protocolDeliveryImplementors = []string{"ProtocolDelivery"}
+
+func (ec *executionContext) _ProtocolDelivery(ctx context.Context, sel ast.SelectionSet, obj *governance.ProtocolDelivery) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, protocolDeliveryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProtocolDelivery")
+		case "interventions":
+			out.Values[i] = ec._ProtocolDelivery_interventions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "costCents":
+			out.Values[i] = ec._ProtocolDelivery_costCents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "spentCents":
+			out.Values[i] = ec._ProtocolDelivery_spentCents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var protocolEdgeImplementors = []string{"ProtocolEdge"}
 
 func (ec *executionContext) _ProtocolEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.ProtocolEdge) graphql.Marshaler {
@@ -73545,6 +81181,21 @@ func (ec *executionContext) _ProtocolParty(ctx context.Context, sel ast.Selectio
 			}
 		case "operatingMode":
 			out.Values[i] = ec._ProtocolParty_operatingMode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "signedOn":
+			out.Values[i] = ec._ProtocolParty_signedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "signerName":
+			out.Values[i] = ec._ProtocolParty_signerName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "signerRole":
+			out.Values[i] = ec._ProtocolParty_signerRole(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -73706,6 +81357,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_cases(ctx, field)
+				})
+		case "committeeMembers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_committeeMembers(ctx, field)
+				})
+		case "communityActivities":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_communityActivities(ctx, field)
 				})
 		case "directives":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -76014,6 +83677,131 @@ func (ec *executionContext) unmarshalNCommitmentWhereInput2ᚖgithubᚗcomᚋpro
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCommitteeLevel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdecisionᚐLevel(ctx context.Context, v any) (decision.Level, error) {
+	var res decision.Level
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommitteeLevel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdecisionᚐLevel(ctx context.Context, sel ast.SelectionSet, v decision.Level) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCommitteeLevel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveᚐLevel(ctx context.Context, v any) (directive.Level, error) {
+	var res directive.Level
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommitteeLevel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveᚐLevel(ctx context.Context, sel ast.SelectionSet, v directive.Level) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNCommitteeMember2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMember(ctx context.Context, sel ast.SelectionSet, v *ent.CommitteeMember) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommitteeMember!")
+		return graphql.Null
+	}
+	return ec._CommitteeMember(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCommitteeMemberConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CommitteeMemberConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommitteeMemberConnection!")
+		return graphql.Null
+	}
+	return ec._CommitteeMemberConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCommitteeMemberInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐCommitteeMemberInput(ctx context.Context, v any) (governance.CommitteeMemberInput, error) {
+	res, err := ec.unmarshalInputCommitteeMemberInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCommitteeMemberOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberOrder(ctx context.Context, v any) (*ent.CommitteeMemberOrder, error) {
+	res, err := ec.unmarshalInputCommitteeMemberOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCommitteeMemberOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberOrderField(ctx context.Context, v any) (*ent.CommitteeMemberOrderField, error) {
+	var res = new(ent.CommitteeMemberOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommitteeMemberOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.CommitteeMemberOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommitteeMemberOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNCommitteeMemberRole2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommitteememberᚐRole(ctx context.Context, v any) (committeemember.Role, error) {
+	var res committeemember.Role
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommitteeMemberRole2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommitteememberᚐRole(ctx context.Context, sel ast.SelectionSet, v committeemember.Role) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCommitteeMemberWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberWhereInput(ctx context.Context, v any) (*ent.CommitteeMemberWhereInput, error) {
+	res, err := ec.unmarshalInputCommitteeMemberWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommunityActivity2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivity(ctx context.Context, sel ast.SelectionSet, v *ent.CommunityActivity) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommunityActivity!")
+		return graphql.Null
+	}
+	return ec._CommunityActivity(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCommunityActivityConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityConnection(ctx context.Context, sel ast.SelectionSet, v *ent.CommunityActivityConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommunityActivityConnection!")
+		return graphql.Null
+	}
+	return ec._CommunityActivityConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCommunityActivityKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐKind(ctx context.Context, v any) (communityactivity.Kind, error) {
+	var res communityactivity.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommunityActivityKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐKind(ctx context.Context, sel ast.SelectionSet, v communityactivity.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCommunityActivityOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityOrder(ctx context.Context, v any) (*ent.CommunityActivityOrder, error) {
+	res, err := ec.unmarshalInputCommunityActivityOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCommunityActivityOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityOrderField(ctx context.Context, v any) (*ent.CommunityActivityOrderField, error) {
+	var res = new(ent.CommunityActivityOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommunityActivityOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.CommunityActivityOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommunityActivityOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNCommunityActivityWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityWhereInput(ctx context.Context, v any) (*ent.CommunityActivityWhereInput, error) {
+	res, err := ec.unmarshalInputCommunityActivityWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCompleteServiceRequestInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐCompleteServiceRequestInput(ctx context.Context, v any) (pathway.CompleteServiceRequestInput, error) {
 	res, err := ec.unmarshalInputCompleteServiceRequestInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -76112,6 +83900,11 @@ func (ec *executionContext) marshalNCreateApiTokenPayload2ᚖgithubᚗcomᚋprog
 		return graphql.Null
 	}
 	return ec._CreateApiTokenPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCreateCommunityActivityInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCreateCommunityActivityInput(ctx context.Context, v any) (ent.CreateCommunityActivityInput, error) {
+	res, err := ec.unmarshalInputCreateCommunityActivityInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCreateFundInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCreateFundInput(ctx context.Context, v any) (ent.CreateFundInput, error) {
@@ -76267,6 +84060,16 @@ func (ec *executionContext) marshalNDirectiveAcknowledgementOrderField2ᚖgithub
 	return v
 }
 
+func (ec *executionContext) unmarshalNDirectiveAcknowledgementStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveacknowledgementᚐStatus(ctx context.Context, v any) (directiveacknowledgement.Status, error) {
+	var res directiveacknowledgement.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDirectiveAcknowledgementStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveacknowledgementᚐStatus(ctx context.Context, sel ast.SelectionSet, v directiveacknowledgement.Status) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNDirectiveAcknowledgementWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementWhereInput(ctx context.Context, v any) (*ent.DirectiveAcknowledgementWhereInput, error) {
 	res, err := ec.unmarshalInputDirectiveAcknowledgementWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -76302,6 +84105,30 @@ func (ec *executionContext) marshalNDirectiveOrderField2ᚖgithubᚗcomᚋproget
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNDirectiveTableProgress2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐDirectiveTableProgressᚄ(ctx context.Context, sel ast.SelectionSet, v []*governance.DirectiveTableProgress) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDirectiveTableProgress2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐDirectiveTableProgress(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDirectiveTableProgress2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐDirectiveTableProgress(ctx context.Context, sel ast.SelectionSet, v *governance.DirectiveTableProgress) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DirectiveTableProgress!")
+		return graphql.Null
+	}
+	return ec._DirectiveTableProgress(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDirectiveWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveWhereInput(ctx context.Context, v any) (*ent.DirectiveWhereInput, error) {
@@ -77355,6 +85182,16 @@ func (ec *executionContext) marshalNOutcomeOrderField2ᚖgithubᚗcomᚋprogetto
 	return v
 }
 
+func (ec *executionContext) unmarshalNOutcomeValueDimension2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐValueDimension(ctx context.Context, v any) (communityactivity.ValueDimension, error) {
+	var res communityactivity.ValueDimension
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOutcomeValueDimension2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐValueDimension(ctx context.Context, sel ast.SelectionSet, v communityactivity.ValueDimension) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNOutcomeValueDimension2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋoutcomeᚐValueDimension(ctx context.Context, v any) (outcome.ValueDimension, error) {
 	var res outcome.ValueDimension
 	err := res.UnmarshalGQL(v)
@@ -77422,6 +85259,27 @@ func (ec *executionContext) unmarshalNOutgoingMailWhereInput2ᚖgithubᚗcomᚋp
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNPact2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPact(ctx context.Context, sel ast.SelectionSet, v *ent.Pact) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Pact!")
+		return graphql.Null
+	}
+	return ec._Pact(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPactAmendment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactAmendment(ctx context.Context, sel ast.SelectionSet, v *ent.PactAmendment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PactAmendment!")
+		return graphql.Null
+	}
+	return ec._PactAmendment(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPactAmendmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐPactAmendmentInput(ctx context.Context, v any) (governance.PactAmendmentInput, error) {
+	res, err := ec.unmarshalInputPactAmendmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNPactConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactConnection(ctx context.Context, sel ast.SelectionSet, v *ent.PactConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PactConnection!")
@@ -77447,6 +85305,61 @@ func (ec *executionContext) marshalNPactOrderField2ᚖgithubᚗcomᚋprogettoᚑ
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNPactSignatory2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatory(ctx context.Context, sel ast.SelectionSet, v *ent.PactSignatory) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PactSignatory!")
+		return graphql.Null
+	}
+	return ec._PactSignatory(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPactSignatoryConnection2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryConnection(ctx context.Context, sel ast.SelectionSet, v *ent.PactSignatoryConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PactSignatoryConnection!")
+		return graphql.Null
+	}
+	return ec._PactSignatoryConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPactSignatoryInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐPactSignatoryInput(ctx context.Context, v any) (governance.PactSignatoryInput, error) {
+	res, err := ec.unmarshalInputPactSignatoryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPactSignatoryOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryOrder(ctx context.Context, v any) (*ent.PactSignatoryOrder, error) {
+	res, err := ec.unmarshalInputPactSignatoryOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPactSignatoryOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryOrderField(ctx context.Context, v any) (*ent.PactSignatoryOrderField, error) {
+	var res = new(ent.PactSignatoryOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPactSignatoryOrderField2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.PactSignatoryOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PactSignatoryOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNPactSignatoryRole2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpactsignatoryᚐRole(ctx context.Context, v any) (pactsignatory.Role, error) {
+	var res pactsignatory.Role
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPactSignatoryRole2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpactsignatoryᚐRole(ctx context.Context, sel ast.SelectionSet, v pactsignatory.Role) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNPactSignatoryWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryWhereInput(ctx context.Context, v any) (*ent.PactSignatoryWhereInput, error) {
+	res, err := ec.unmarshalInputPactSignatoryWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNPactWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactWhereInput(ctx context.Context, v any) (*ent.PactWhereInput, error) {
@@ -77691,6 +85604,14 @@ func (ec *executionContext) marshalNProtocolConnection2ᚖgithubᚗcomᚋprogett
 		return graphql.Null
 	}
 	return ec._ProtocolConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNProtocolDelivery2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋgovernanceᚐProtocolDelivery(ctx context.Context, sel ast.SelectionSet, v *governance.ProtocolDelivery) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProtocolDelivery!")
+		return graphql.Null
+	}
+	return ec._ProtocolDelivery(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNProtocolOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐProtocolOrder(ctx context.Context, v any) (*ent.ProtocolOrder, error) {
@@ -78071,6 +85992,11 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 
 func (ec *executionContext) unmarshalNUpdateCommitmentInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐUpdateCommitmentInput(ctx context.Context, v any) (pathway.UpdateCommitmentInput, error) {
 	res, err := ec.unmarshalInputUpdateCommitmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateCommunityActivityInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐUpdateCommunityActivityInput(ctx context.Context, v any) (ent.UpdateCommunityActivityInput, error) {
+	res, err := ec.unmarshalInputUpdateCommunityActivityInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -79390,6 +87316,390 @@ func (ec *executionContext) unmarshalOCommitmentWhereInput2ᚖgithubᚗcomᚋpro
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOCommitteeLevel2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdecisionᚐLevelᚄ(ctx context.Context, v any) ([]decision.Level, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]decision.Level, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommitteeLevel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdecisionᚐLevel(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCommitteeLevel2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdecisionᚐLevelᚄ(ctx context.Context, sel ast.SelectionSet, v []decision.Level) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommitteeLevel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdecisionᚐLevel(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCommitteeLevel2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveᚐLevelᚄ(ctx context.Context, v any) ([]directive.Level, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]directive.Level, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommitteeLevel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveᚐLevel(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCommitteeLevel2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveᚐLevelᚄ(ctx context.Context, sel ast.SelectionSet, v []directive.Level) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommitteeLevel2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveᚐLevel(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCommitteeLevel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdecisionᚐLevel(ctx context.Context, v any) (*decision.Level, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(decision.Level)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCommitteeLevel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdecisionᚐLevel(ctx context.Context, sel ast.SelectionSet, v *decision.Level) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCommitteeLevel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveᚐLevel(ctx context.Context, v any) (*directive.Level, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(directive.Level)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCommitteeLevel2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveᚐLevel(ctx context.Context, sel ast.SelectionSet, v *directive.Level) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOCommitteeMember2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CommitteeMember) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommitteeMember2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMember(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCommitteeMember2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMember(ctx context.Context, sel ast.SelectionSet, v *ent.CommitteeMember) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CommitteeMember(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCommitteeMemberEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CommitteeMemberEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOCommitteeMemberEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCommitteeMemberEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CommitteeMemberEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CommitteeMemberEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCommitteeMemberOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberOrderᚄ(ctx context.Context, v any) ([]*ent.CommitteeMemberOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CommitteeMemberOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommitteeMemberOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCommitteeMemberRole2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommitteememberᚐRoleᚄ(ctx context.Context, v any) ([]committeemember.Role, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]committeemember.Role, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommitteeMemberRole2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommitteememberᚐRole(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCommitteeMemberRole2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommitteememberᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []committeemember.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommitteeMemberRole2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommitteememberᚐRole(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCommitteeMemberRole2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommitteememberᚐRole(ctx context.Context, v any) (*committeemember.Role, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(committeemember.Role)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCommitteeMemberRole2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommitteememberᚐRole(ctx context.Context, sel ast.SelectionSet, v *committeemember.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCommitteeMemberWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberWhereInputᚄ(ctx context.Context, v any) ([]*ent.CommitteeMemberWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CommitteeMemberWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommitteeMemberWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCommitteeMemberWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommitteeMemberWhereInput(ctx context.Context, v any) (*ent.CommitteeMemberWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCommitteeMemberWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCommunityActivity2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CommunityActivity) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommunityActivity2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCommunityActivity2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivity(ctx context.Context, sel ast.SelectionSet, v *ent.CommunityActivity) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CommunityActivity(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCommunityActivityEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CommunityActivityEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOCommunityActivityEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOCommunityActivityEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CommunityActivityEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CommunityActivityEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCommunityActivityKind2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐKindᚄ(ctx context.Context, v any) ([]communityactivity.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]communityactivity.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommunityActivityKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCommunityActivityKind2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []communityactivity.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommunityActivityKind2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOCommunityActivityKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐKind(ctx context.Context, v any) (*communityactivity.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(communityactivity.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCommunityActivityKind2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐKind(ctx context.Context, sel ast.SelectionSet, v *communityactivity.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOCommunityActivityOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityOrderᚄ(ctx context.Context, v any) ([]*ent.CommunityActivityOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CommunityActivityOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommunityActivityOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCommunityActivityWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityWhereInputᚄ(ctx context.Context, v any) ([]*ent.CommunityActivityWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.CommunityActivityWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCommunityActivityWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCommunityActivityWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐCommunityActivityWhereInput(ctx context.Context, v any) (*ent.CommunityActivityWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCommunityActivityWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOConsent2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐConsentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Consent) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -79674,6 +87984,58 @@ func (ec *executionContext) unmarshalODirectiveAcknowledgementOrder2ᚕᚖgithub
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) unmarshalODirectiveAcknowledgementStatus2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveacknowledgementᚐStatusᚄ(ctx context.Context, v any) ([]directiveacknowledgement.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]directiveacknowledgement.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDirectiveAcknowledgementStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveacknowledgementᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODirectiveAcknowledgementStatus2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveacknowledgementᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []directiveacknowledgement.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDirectiveAcknowledgementStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveacknowledgementᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalODirectiveAcknowledgementStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveacknowledgementᚐStatus(ctx context.Context, v any) (*directiveacknowledgement.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(directiveacknowledgement.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODirectiveAcknowledgementStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋdirectiveacknowledgementᚐStatus(ctx context.Context, sel ast.SelectionSet, v *directiveacknowledgement.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalODirectiveAcknowledgementWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐDirectiveAcknowledgementWhereInputᚄ(ctx context.Context, v any) ([]*ent.DirectiveAcknowledgementWhereInput, error) {
@@ -81585,6 +89947,42 @@ func (ec *executionContext) unmarshalOOutcomeOrder2ᚕᚖgithubᚗcomᚋprogetto
 	return res, nil
 }
 
+func (ec *executionContext) unmarshalOOutcomeValueDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐValueDimensionᚄ(ctx context.Context, v any) ([]communityactivity.ValueDimension, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]communityactivity.ValueDimension, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNOutcomeValueDimension2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐValueDimension(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOOutcomeValueDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐValueDimensionᚄ(ctx context.Context, sel ast.SelectionSet, v []communityactivity.ValueDimension) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOutcomeValueDimension2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐValueDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOOutcomeValueDimension2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋoutcomeᚐValueDimensionᚄ(ctx context.Context, v any) ([]outcome.ValueDimension, error) {
 	if v == nil {
 		return nil, nil
@@ -81619,6 +90017,22 @@ func (ec *executionContext) marshalOOutcomeValueDimension2ᚕgithubᚗcomᚋprog
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOOutcomeValueDimension2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐValueDimension(ctx context.Context, v any) (*communityactivity.ValueDimension, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(communityactivity.ValueDimension)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOutcomeValueDimension2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcommunityactivityᚐValueDimension(ctx context.Context, sel ast.SelectionSet, v *communityactivity.ValueDimension) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOOutcomeValueDimension2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋoutcomeᚐValueDimension(ctx context.Context, v any) (*outcome.ValueDimension, error) {
@@ -81842,6 +90256,25 @@ func (ec *executionContext) marshalOPact2ᚖgithubᚗcomᚋprogettoᚑwinᚋwin�
 	return ec._Pact(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOPactAmendment2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactAmendmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.PactAmendment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPactAmendment2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactAmendment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOPactEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.PactEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -81877,6 +90310,146 @@ func (ec *executionContext) unmarshalOPactOrder2ᚕᚖgithubᚗcomᚋprogettoᚑ
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalOPactSignatory2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.PactSignatory) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPactSignatory2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatory(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOPactSignatory2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatory(ctx context.Context, sel ast.SelectionSet, v *ent.PactSignatory) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PactSignatory(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPactSignatoryEdge2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.PactSignatoryEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOPactSignatoryEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOPactSignatoryEdge2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryEdge(ctx context.Context, sel ast.SelectionSet, v *ent.PactSignatoryEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PactSignatoryEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPactSignatoryOrder2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryOrderᚄ(ctx context.Context, v any) ([]*ent.PactSignatoryOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.PactSignatoryOrder, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPactSignatoryOrder2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryOrder(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOPactSignatoryRole2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpactsignatoryᚐRoleᚄ(ctx context.Context, v any) ([]pactsignatory.Role, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]pactsignatory.Role, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPactSignatoryRole2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpactsignatoryᚐRole(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOPactSignatoryRole2ᚕgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpactsignatoryᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []pactsignatory.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPactSignatoryRole2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpactsignatoryᚐRole(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOPactSignatoryRole2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpactsignatoryᚐRole(ctx context.Context, v any) (*pactsignatory.Role, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(pactsignatory.Role)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPactSignatoryRole2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋpactsignatoryᚐRole(ctx context.Context, sel ast.SelectionSet, v *pactsignatory.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOPactSignatoryWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryWhereInputᚄ(ctx context.Context, v any) ([]*ent.PactSignatoryWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.PactSignatoryWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPactSignatoryWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOPactSignatoryWhereInput2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactSignatoryWhereInput(ctx context.Context, v any) (*ent.PactSignatoryWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPactSignatoryWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOPactWhereInput2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋentᚐPactWhereInputᚄ(ctx context.Context, v any) ([]*ent.PactWhereInput, error) {

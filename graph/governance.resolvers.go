@@ -12,10 +12,16 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolcommitment"
 	"github.com/progetto-win/win/server/governance"
 )
+
+// Progress is the resolver for the progress field.
+func (r *directiveResolver) Progress(ctx context.Context, obj *ent.Directive) ([]*governance.DirectiveTableProgress, error) {
+	return governance.Progress(ctx, r.reader(ctx), obj)
+}
 
 // Use is the resolver for the use field.
 func (r *fundResolver) Use(ctx context.Context, obj *ent.Fund) (*governance.FundUse, error) {
@@ -72,6 +78,16 @@ func (r *mutationResolver) AcknowledgeDirective(ctx context.Context, id gid.ID, 
 	return governance.AcknowledgeDirective(ctx, id, tableID, note)
 }
 
+// RecordDirectiveProgress is the resolver for the recordDirectiveProgress field.
+func (r *mutationResolver) RecordDirectiveProgress(ctx context.Context, id gid.ID, tableID gid.ID, status directiveacknowledgement.Status, on *domain.Date, evidence *string, reason *string) (*ent.DirectiveAcknowledgement, error) {
+	return governance.RecordDirectiveProgress(ctx, id, tableID, status, on, evidence, reason)
+}
+
+// SignProtocolParty is the resolver for the signProtocolParty field.
+func (r *mutationResolver) SignProtocolParty(ctx context.Context, id gid.ID, signedOn domain.Date, signerName string, signerRole *string) (*ent.ProtocolParty, error) {
+	return governance.SignProtocolParty(ctx, id, signedOn, signerName, signerRole)
+}
+
 // RecordMeeting is the resolver for the recordMeeting field.
 func (r *mutationResolver) RecordMeeting(ctx context.Context, input governance.MeetingInput) (*ent.Meeting, error) {
 	return governance.RecordMeeting(ctx, input)
@@ -85,6 +101,11 @@ func (r *objectiveResolver) Evaluation(ctx context.Context, obj *ent.Objective) 
 // CurrentStatus is the resolver for the currentStatus field.
 func (r *protocolResolver) CurrentStatus(ctx context.Context, obj *ent.Protocol) (protocol.Status, error) {
 	return governance.CurrentProtocolStatus(obj), nil
+}
+
+// Delivered is the resolver for the delivered field.
+func (r *protocolResolver) Delivered(ctx context.Context, obj *ent.Protocol) (*governance.ProtocolDelivery, error) {
+	return governance.Delivered(ctx, r.reader(ctx), obj)
 }
 
 // CurrentStatus is the resolver for the currentStatus field.

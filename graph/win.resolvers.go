@@ -72,6 +72,16 @@ func (r *mutationResolver) UpdateFund(ctx context.Context, id gid.ID, input ent.
 	return ent.FromContext(ctx).Fund.UpdateOneID(id).SetInput(input).Save(ctx)
 }
 
+// CreateCommunityActivity is the resolver for the createCommunityActivity field.
+func (r *mutationResolver) CreateCommunityActivity(ctx context.Context, input ent.CreateCommunityActivityInput) (*ent.CommunityActivity, error) {
+	return ent.FromContext(ctx).CommunityActivity.Create().SetInput(input).Save(ctx)
+}
+
+// UpdateCommunityActivity is the resolver for the updateCommunityActivity field.
+func (r *mutationResolver) UpdateCommunityActivity(ctx context.Context, id gid.ID, input ent.UpdateCommunityActivityInput) (*ent.CommunityActivity, error) {
+	return ent.FromContext(ctx).CommunityActivity.UpdateOneID(id).SetInput(input).Save(ctx)
+}
+
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 

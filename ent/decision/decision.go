@@ -3,6 +3,9 @@
 package decision
 
 import (
+	"fmt"
+	"io"
+	"strconv"
 	"time"
 
 	"entgo.io/ent"
@@ -22,6 +25,8 @@ const (
 	FieldUpdatedAt = "updated_at"
 	// FieldText holds the string denoting the text field in the database.
 	FieldText = "text"
+	// FieldLevel holds the string denoting the level field in the database.
+	FieldLevel = "level"
 	// EdgeMeeting holds the string denoting the meeting edge name in mutations.
 	EdgeMeeting = "meeting"
 	// EdgeDirective holds the string denoting the directive edge name in mutations.
@@ -68,6 +73,7 @@ var Columns = []string{
 	FieldCreatedAt,
 	FieldUpdatedAt,
 	FieldText,
+	FieldLevel,
 }
 
 // ForeignKeys holds the SQL foreign-keys that are owned by the "decisions"
@@ -116,6 +122,29 @@ var (
 	IDValidator func(string) error
 )
 
+// Level defines the type for the "level" enum field.
+type Level string
+
+// Level values.
+const (
+	LevelStrategic   Level = "STRATEGIC"
+	LevelOperational Level = "OPERATIONAL"
+)
+
+func (l Level) String() string {
+	return string(l)
+}
+
+// LevelValidator is a validator for the "level" field enum values. It is called by the builders before save.
+func LevelValidator(l Level) error {
+	switch l {
+	case LevelStrategic, LevelOperational:
+		return nil
+	default:
+		return fmt.Errorf("decision: invalid enum value for level field: %q", l)
+	}
+}
+
 // OrderOption defines the ordering options for the Decision queries.
 type OrderOption func(*sql.Selector)
 
@@ -137,6 +166,11 @@ func ByUpdatedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByText orders the results by the text field.
 func ByText(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldText, opts...).ToFunc()
+}
+
+// ByLevel orders the results by the level field.
+func ByLevel(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLevel, opts...).ToFunc()
 }
 
 // ByMeetingField orders the results by meeting field.
@@ -193,4 +227,22 @@ func newCaseStep() *sqlgraph.Step {
 		sqlgraph.To(CaseInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, CaseTable, CaseColumn),
 	)
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e Level) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *Level) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = Level(str)
+	if err := LevelValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid Level", str)
+	}
+	return nil
 }

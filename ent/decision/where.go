@@ -216,6 +216,36 @@ func TextContainsFold(v string) predicate.Decision {
 	return predicate.Decision(sql.FieldContainsFold(FieldText, v))
 }
 
+// LevelEQ applies the EQ predicate on the "level" field.
+func LevelEQ(v Level) predicate.Decision {
+	return predicate.Decision(sql.FieldEQ(FieldLevel, v))
+}
+
+// LevelNEQ applies the NEQ predicate on the "level" field.
+func LevelNEQ(v Level) predicate.Decision {
+	return predicate.Decision(sql.FieldNEQ(FieldLevel, v))
+}
+
+// LevelIn applies the In predicate on the "level" field.
+func LevelIn(vs ...Level) predicate.Decision {
+	return predicate.Decision(sql.FieldIn(FieldLevel, vs...))
+}
+
+// LevelNotIn applies the NotIn predicate on the "level" field.
+func LevelNotIn(vs ...Level) predicate.Decision {
+	return predicate.Decision(sql.FieldNotIn(FieldLevel, vs...))
+}
+
+// LevelIsNil applies the IsNil predicate on the "level" field.
+func LevelIsNil() predicate.Decision {
+	return predicate.Decision(sql.FieldIsNull(FieldLevel))
+}
+
+// LevelNotNil applies the NotNil predicate on the "level" field.
+func LevelNotNil() predicate.Decision {
+	return predicate.Decision(sql.FieldNotNull(FieldLevel))
+}
+
 // HasMeeting applies the HasEdge predicate on the "meeting" edge.
 func HasMeeting() predicate.Decision {
 	return predicate.Decision(func(s *sql.Selector) {

@@ -3,6 +3,9 @@
 package directive
 
 import (
+	"fmt"
+	"io"
+	"strconv"
 	"time"
 
 	"entgo.io/ent"
@@ -28,6 +31,10 @@ const (
 	FieldIssuedOn = "issued_on"
 	// FieldAllTables holds the string denoting the all_tables field in the database.
 	FieldAllTables = "all_tables"
+	// FieldDueOn holds the string denoting the due_on field in the database.
+	FieldDueOn = "due_on"
+	// FieldLevel holds the string denoting the level field in the database.
+	FieldLevel = "level"
 	// EdgeTables holds the string denoting the tables edge name in mutations.
 	EdgeTables = "tables"
 	// EdgeAcknowledgements holds the string denoting the acknowledgements edge name in mutations.
@@ -57,6 +64,8 @@ var Columns = []string{
 	FieldBody,
 	FieldIssuedOn,
 	FieldAllTables,
+	FieldDueOn,
+	FieldLevel,
 }
 
 var (
@@ -101,6 +110,32 @@ var (
 	IDValidator func(string) error
 )
 
+// Level defines the type for the "level" enum field.
+type Level string
+
+// LevelStrategic is the default value of the Level enum.
+const DefaultLevel = LevelStrategic
+
+// Level values.
+const (
+	LevelStrategic   Level = "STRATEGIC"
+	LevelOperational Level = "OPERATIONAL"
+)
+
+func (l Level) String() string {
+	return string(l)
+}
+
+// LevelValidator is a validator for the "level" field enum values. It is called by the builders before save.
+func LevelValidator(l Level) error {
+	switch l {
+	case LevelStrategic, LevelOperational:
+		return nil
+	default:
+		return fmt.Errorf("directive: invalid enum value for level field: %q", l)
+	}
+}
+
 // OrderOption defines the ordering options for the Directive queries.
 type OrderOption func(*sql.Selector)
 
@@ -137,6 +172,16 @@ func ByIssuedOn(opts ...sql.OrderTermOption) OrderOption {
 // ByAllTables orders the results by the all_tables field.
 func ByAllTables(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldAllTables, opts...).ToFunc()
+}
+
+// ByDueOn orders the results by the due_on field.
+func ByDueOn(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDueOn, opts...).ToFunc()
+}
+
+// ByLevel orders the results by the level field.
+func ByLevel(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLevel, opts...).ToFunc()
 }
 
 // ByTablesCount orders the results by tables count.
@@ -179,4 +224,22 @@ func newAcknowledgementsStep() *sqlgraph.Step {
 		sqlgraph.To(AcknowledgementsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, true, AcknowledgementsTable, AcknowledgementsColumn),
 	)
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e Level) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *Level) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = Level(str)
+	if err := LevelValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid Level", str)
+	}
+	return nil
 }

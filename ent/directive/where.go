@@ -87,6 +87,11 @@ func AllTables(v bool) predicate.Directive {
 	return predicate.Directive(sql.FieldEQ(FieldAllTables, v))
 }
 
+// DueOn applies equality check predicate on the "due_on" field. It's identical to DueOnEQ.
+func DueOn(v domain.Date) predicate.Directive {
+	return predicate.Directive(sql.FieldEQ(FieldDueOn, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Directive {
 	return predicate.Directive(sql.FieldEQ(FieldCreatedAt, v))
@@ -345,6 +350,76 @@ func AllTablesEQ(v bool) predicate.Directive {
 // AllTablesNEQ applies the NEQ predicate on the "all_tables" field.
 func AllTablesNEQ(v bool) predicate.Directive {
 	return predicate.Directive(sql.FieldNEQ(FieldAllTables, v))
+}
+
+// DueOnEQ applies the EQ predicate on the "due_on" field.
+func DueOnEQ(v domain.Date) predicate.Directive {
+	return predicate.Directive(sql.FieldEQ(FieldDueOn, v))
+}
+
+// DueOnNEQ applies the NEQ predicate on the "due_on" field.
+func DueOnNEQ(v domain.Date) predicate.Directive {
+	return predicate.Directive(sql.FieldNEQ(FieldDueOn, v))
+}
+
+// DueOnIn applies the In predicate on the "due_on" field.
+func DueOnIn(vs ...domain.Date) predicate.Directive {
+	return predicate.Directive(sql.FieldIn(FieldDueOn, vs...))
+}
+
+// DueOnNotIn applies the NotIn predicate on the "due_on" field.
+func DueOnNotIn(vs ...domain.Date) predicate.Directive {
+	return predicate.Directive(sql.FieldNotIn(FieldDueOn, vs...))
+}
+
+// DueOnGT applies the GT predicate on the "due_on" field.
+func DueOnGT(v domain.Date) predicate.Directive {
+	return predicate.Directive(sql.FieldGT(FieldDueOn, v))
+}
+
+// DueOnGTE applies the GTE predicate on the "due_on" field.
+func DueOnGTE(v domain.Date) predicate.Directive {
+	return predicate.Directive(sql.FieldGTE(FieldDueOn, v))
+}
+
+// DueOnLT applies the LT predicate on the "due_on" field.
+func DueOnLT(v domain.Date) predicate.Directive {
+	return predicate.Directive(sql.FieldLT(FieldDueOn, v))
+}
+
+// DueOnLTE applies the LTE predicate on the "due_on" field.
+func DueOnLTE(v domain.Date) predicate.Directive {
+	return predicate.Directive(sql.FieldLTE(FieldDueOn, v))
+}
+
+// DueOnIsNil applies the IsNil predicate on the "due_on" field.
+func DueOnIsNil() predicate.Directive {
+	return predicate.Directive(sql.FieldIsNull(FieldDueOn))
+}
+
+// DueOnNotNil applies the NotNil predicate on the "due_on" field.
+func DueOnNotNil() predicate.Directive {
+	return predicate.Directive(sql.FieldNotNull(FieldDueOn))
+}
+
+// LevelEQ applies the EQ predicate on the "level" field.
+func LevelEQ(v Level) predicate.Directive {
+	return predicate.Directive(sql.FieldEQ(FieldLevel, v))
+}
+
+// LevelNEQ applies the NEQ predicate on the "level" field.
+func LevelNEQ(v Level) predicate.Directive {
+	return predicate.Directive(sql.FieldNEQ(FieldLevel, v))
+}
+
+// LevelIn applies the In predicate on the "level" field.
+func LevelIn(vs ...Level) predicate.Directive {
+	return predicate.Directive(sql.FieldIn(FieldLevel, vs...))
+}
+
+// LevelNotIn applies the NotIn predicate on the "level" field.
+func LevelNotIn(vs ...Level) predicate.Directive {
+	return predicate.Directive(sql.FieldNotIn(FieldLevel, vs...))
 }
 
 // HasTables applies the HasEdge predicate on the "tables" edge.

@@ -3,6 +3,9 @@
 package directiveacknowledgement
 
 import (
+	"fmt"
+	"io"
+	"strconv"
 	"time"
 
 	"entgo.io/ent"
@@ -24,12 +27,22 @@ const (
 	FieldAcknowledgedAt = "acknowledged_at"
 	// FieldNote holds the string denoting the note field in the database.
 	FieldNote = "note"
+	// FieldStatus holds the string denoting the status field in the database.
+	FieldStatus = "status"
+	// FieldStatusOn holds the string denoting the status_on field in the database.
+	FieldStatusOn = "status_on"
+	// FieldEvidence holds the string denoting the evidence field in the database.
+	FieldEvidence = "evidence"
+	// FieldReason holds the string denoting the reason field in the database.
+	FieldReason = "reason"
 	// EdgeDirective holds the string denoting the directive edge name in mutations.
 	EdgeDirective = "directive"
 	// EdgeTable holds the string denoting the table edge name in mutations.
 	EdgeTable = "table"
 	// EdgeAcknowledgedBy holds the string denoting the acknowledged_by edge name in mutations.
 	EdgeAcknowledgedBy = "acknowledged_by"
+	// EdgeDocuments holds the string denoting the documents edge name in mutations.
+	EdgeDocuments = "documents"
 	// Table holds the table name of the directiveacknowledgement in the database.
 	Table = "directive_acknowledgements"
 	// DirectiveTable is the table that holds the directive relation/edge.
@@ -53,6 +66,13 @@ const (
 	AcknowledgedByInverseTable = "users"
 	// AcknowledgedByColumn is the table column denoting the acknowledged_by relation/edge.
 	AcknowledgedByColumn = "directive_acknowledgement_acknowledged_by"
+	// DocumentsTable is the table that holds the documents relation/edge.
+	DocumentsTable = "documents"
+	// DocumentsInverseTable is the table name for the Document entity.
+	// It exists in this package in order to avoid circular dependency with the "document" package.
+	DocumentsInverseTable = "documents"
+	// DocumentsColumn is the table column denoting the documents relation/edge.
+	DocumentsColumn = "document_directive_progress"
 )
 
 // Columns holds all SQL columns for directiveacknowledgement fields.
@@ -62,6 +82,10 @@ var Columns = []string{
 	FieldUpdatedAt,
 	FieldAcknowledgedAt,
 	FieldNote,
+	FieldStatus,
+	FieldStatusOn,
+	FieldEvidence,
+	FieldReason,
 }
 
 // ForeignKeys holds the SQL foreign-keys that are owned by the "directive_acknowledgements"
@@ -93,7 +117,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/progetto-win/win/ent/runtime"
 var (
-	Hooks  [3]ent.Hook
+	Hooks  [4]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -106,6 +130,34 @@ var (
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.
 	IDValidator func(string) error
 )
+
+// Status defines the type for the "status" enum field.
+type Status string
+
+// StatusAcknowledged is the default value of the Status enum.
+const DefaultStatus = StatusAcknowledged
+
+// Status values.
+const (
+	StatusAcknowledged  Status = "ACKNOWLEDGED"
+	StatusInProgress    Status = "IN_PROGRESS"
+	StatusImplemented   Status = "IMPLEMENTED"
+	StatusNotApplicable Status = "NOT_APPLICABLE"
+)
+
+func (s Status) String() string {
+	return string(s)
+}
+
+// StatusValidator is a validator for the "status" field enum values. It is called by the builders before save.
+func StatusValidator(s Status) error {
+	switch s {
+	case StatusAcknowledged, StatusInProgress, StatusImplemented, StatusNotApplicable:
+		return nil
+	default:
+		return fmt.Errorf("directiveacknowledgement: invalid enum value for status field: %q", s)
+	}
+}
 
 // OrderOption defines the ordering options for the DirectiveAcknowledgement queries.
 type OrderOption func(*sql.Selector)
@@ -135,6 +187,26 @@ func ByNote(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldNote, opts...).ToFunc()
 }
 
+// ByStatus orders the results by the status field.
+func ByStatus(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldStatus, opts...).ToFunc()
+}
+
+// ByStatusOn orders the results by the status_on field.
+func ByStatusOn(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldStatusOn, opts...).ToFunc()
+}
+
+// ByEvidence orders the results by the evidence field.
+func ByEvidence(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEvidence, opts...).ToFunc()
+}
+
+// ByReason orders the results by the reason field.
+func ByReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReason, opts...).ToFunc()
+}
+
 // ByDirectiveField orders the results by directive field.
 func ByDirectiveField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -153,6 +225,20 @@ func ByTableField(field string, opts ...sql.OrderTermOption) OrderOption {
 func ByAcknowledgedByField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newAcknowledgedByStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByDocumentsCount orders the results by documents count.
+func ByDocumentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newDocumentsStep(), opts...)
+	}
+}
+
+// ByDocuments orders the results by documents terms.
+func ByDocuments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newDocumentsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
 func newDirectiveStep() *sqlgraph.Step {
@@ -175,4 +261,29 @@ func newAcknowledgedByStep() *sqlgraph.Step {
 		sqlgraph.To(AcknowledgedByInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, AcknowledgedByTable, AcknowledgedByColumn),
 	)
+}
+func newDocumentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(DocumentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, DocumentsTable, DocumentsColumn),
+	)
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e Status) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *Status) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = Status(str)
+	if err := StatusValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid Status", str)
+	}
+	return nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/predicate"
 )
@@ -74,6 +75,21 @@ func AcknowledgedAt(v time.Time) predicate.DirectiveAcknowledgement {
 // Note applies equality check predicate on the "note" field. It's identical to NoteEQ.
 func Note(v string) predicate.DirectiveAcknowledgement {
 	return predicate.DirectiveAcknowledgement(sql.FieldEQ(FieldNote, v))
+}
+
+// StatusOn applies equality check predicate on the "status_on" field. It's identical to StatusOnEQ.
+func StatusOn(v domain.Date) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldEQ(FieldStatusOn, v))
+}
+
+// Evidence applies equality check predicate on the "evidence" field. It's identical to EvidenceEQ.
+func Evidence(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldEQ(FieldEvidence, v))
+}
+
+// Reason applies equality check predicate on the "reason" field. It's identical to ReasonEQ.
+func Reason(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldEQ(FieldReason, v))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
@@ -271,6 +287,226 @@ func NoteContainsFold(v string) predicate.DirectiveAcknowledgement {
 	return predicate.DirectiveAcknowledgement(sql.FieldContainsFold(FieldNote, v))
 }
 
+// StatusEQ applies the EQ predicate on the "status" field.
+func StatusEQ(v Status) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldEQ(FieldStatus, v))
+}
+
+// StatusNEQ applies the NEQ predicate on the "status" field.
+func StatusNEQ(v Status) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldNEQ(FieldStatus, v))
+}
+
+// StatusIn applies the In predicate on the "status" field.
+func StatusIn(vs ...Status) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldIn(FieldStatus, vs...))
+}
+
+// StatusNotIn applies the NotIn predicate on the "status" field.
+func StatusNotIn(vs ...Status) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldNotIn(FieldStatus, vs...))
+}
+
+// StatusOnEQ applies the EQ predicate on the "status_on" field.
+func StatusOnEQ(v domain.Date) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldEQ(FieldStatusOn, v))
+}
+
+// StatusOnNEQ applies the NEQ predicate on the "status_on" field.
+func StatusOnNEQ(v domain.Date) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldNEQ(FieldStatusOn, v))
+}
+
+// StatusOnIn applies the In predicate on the "status_on" field.
+func StatusOnIn(vs ...domain.Date) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldIn(FieldStatusOn, vs...))
+}
+
+// StatusOnNotIn applies the NotIn predicate on the "status_on" field.
+func StatusOnNotIn(vs ...domain.Date) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldNotIn(FieldStatusOn, vs...))
+}
+
+// StatusOnGT applies the GT predicate on the "status_on" field.
+func StatusOnGT(v domain.Date) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldGT(FieldStatusOn, v))
+}
+
+// StatusOnGTE applies the GTE predicate on the "status_on" field.
+func StatusOnGTE(v domain.Date) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldGTE(FieldStatusOn, v))
+}
+
+// StatusOnLT applies the LT predicate on the "status_on" field.
+func StatusOnLT(v domain.Date) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldLT(FieldStatusOn, v))
+}
+
+// StatusOnLTE applies the LTE predicate on the "status_on" field.
+func StatusOnLTE(v domain.Date) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldLTE(FieldStatusOn, v))
+}
+
+// StatusOnIsNil applies the IsNil predicate on the "status_on" field.
+func StatusOnIsNil() predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldIsNull(FieldStatusOn))
+}
+
+// StatusOnNotNil applies the NotNil predicate on the "status_on" field.
+func StatusOnNotNil() predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldNotNull(FieldStatusOn))
+}
+
+// EvidenceEQ applies the EQ predicate on the "evidence" field.
+func EvidenceEQ(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldEQ(FieldEvidence, v))
+}
+
+// EvidenceNEQ applies the NEQ predicate on the "evidence" field.
+func EvidenceNEQ(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldNEQ(FieldEvidence, v))
+}
+
+// EvidenceIn applies the In predicate on the "evidence" field.
+func EvidenceIn(vs ...string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldIn(FieldEvidence, vs...))
+}
+
+// EvidenceNotIn applies the NotIn predicate on the "evidence" field.
+func EvidenceNotIn(vs ...string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldNotIn(FieldEvidence, vs...))
+}
+
+// EvidenceGT applies the GT predicate on the "evidence" field.
+func EvidenceGT(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldGT(FieldEvidence, v))
+}
+
+// EvidenceGTE applies the GTE predicate on the "evidence" field.
+func EvidenceGTE(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldGTE(FieldEvidence, v))
+}
+
+// EvidenceLT applies the LT predicate on the "evidence" field.
+func EvidenceLT(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldLT(FieldEvidence, v))
+}
+
+// EvidenceLTE applies the LTE predicate on the "evidence" field.
+func EvidenceLTE(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldLTE(FieldEvidence, v))
+}
+
+// EvidenceContains applies the Contains predicate on the "evidence" field.
+func EvidenceContains(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldContains(FieldEvidence, v))
+}
+
+// EvidenceHasPrefix applies the HasPrefix predicate on the "evidence" field.
+func EvidenceHasPrefix(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldHasPrefix(FieldEvidence, v))
+}
+
+// EvidenceHasSuffix applies the HasSuffix predicate on the "evidence" field.
+func EvidenceHasSuffix(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldHasSuffix(FieldEvidence, v))
+}
+
+// EvidenceIsNil applies the IsNil predicate on the "evidence" field.
+func EvidenceIsNil() predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldIsNull(FieldEvidence))
+}
+
+// EvidenceNotNil applies the NotNil predicate on the "evidence" field.
+func EvidenceNotNil() predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldNotNull(FieldEvidence))
+}
+
+// EvidenceEqualFold applies the EqualFold predicate on the "evidence" field.
+func EvidenceEqualFold(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldEqualFold(FieldEvidence, v))
+}
+
+// EvidenceContainsFold applies the ContainsFold predicate on the "evidence" field.
+func EvidenceContainsFold(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldContainsFold(FieldEvidence, v))
+}
+
+// ReasonEQ applies the EQ predicate on the "reason" field.
+func ReasonEQ(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldEQ(FieldReason, v))
+}
+
+// ReasonNEQ applies the NEQ predicate on the "reason" field.
+func ReasonNEQ(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldNEQ(FieldReason, v))
+}
+
+// ReasonIn applies the In predicate on the "reason" field.
+func ReasonIn(vs ...string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldIn(FieldReason, vs...))
+}
+
+// ReasonNotIn applies the NotIn predicate on the "reason" field.
+func ReasonNotIn(vs ...string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldNotIn(FieldReason, vs...))
+}
+
+// ReasonGT applies the GT predicate on the "reason" field.
+func ReasonGT(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldGT(FieldReason, v))
+}
+
+// ReasonGTE applies the GTE predicate on the "reason" field.
+func ReasonGTE(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldGTE(FieldReason, v))
+}
+
+// ReasonLT applies the LT predicate on the "reason" field.
+func ReasonLT(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldLT(FieldReason, v))
+}
+
+// ReasonLTE applies the LTE predicate on the "reason" field.
+func ReasonLTE(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldLTE(FieldReason, v))
+}
+
+// ReasonContains applies the Contains predicate on the "reason" field.
+func ReasonContains(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldContains(FieldReason, v))
+}
+
+// ReasonHasPrefix applies the HasPrefix predicate on the "reason" field.
+func ReasonHasPrefix(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldHasPrefix(FieldReason, v))
+}
+
+// ReasonHasSuffix applies the HasSuffix predicate on the "reason" field.
+func ReasonHasSuffix(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldHasSuffix(FieldReason, v))
+}
+
+// ReasonIsNil applies the IsNil predicate on the "reason" field.
+func ReasonIsNil() predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldIsNull(FieldReason))
+}
+
+// ReasonNotNil applies the NotNil predicate on the "reason" field.
+func ReasonNotNil() predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldNotNull(FieldReason))
+}
+
+// ReasonEqualFold applies the EqualFold predicate on the "reason" field.
+func ReasonEqualFold(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldEqualFold(FieldReason, v))
+}
+
+// ReasonContainsFold applies the ContainsFold predicate on the "reason" field.
+func ReasonContainsFold(v string) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(sql.FieldContainsFold(FieldReason, v))
+}
+
 // HasDirective applies the HasEdge predicate on the "directive" edge.
 func HasDirective() predicate.DirectiveAcknowledgement {
 	return predicate.DirectiveAcknowledgement(func(s *sql.Selector) {
@@ -332,6 +568,29 @@ func HasAcknowledgedBy() predicate.DirectiveAcknowledgement {
 func HasAcknowledgedByWith(preds ...predicate.User) predicate.DirectiveAcknowledgement {
 	return predicate.DirectiveAcknowledgement(func(s *sql.Selector) {
 		step := newAcknowledgedByStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasDocuments applies the HasEdge predicate on the "documents" edge.
+func HasDocuments() predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, DocumentsTable, DocumentsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasDocumentsWith applies the HasEdge predicate on the "documents" edge with a given conditions (other predicates).
+func HasDocumentsWith(preds ...predicate.Document) predicate.DirectiveAcknowledgement {
+	return predicate.DirectiveAcknowledgement(func(s *sql.Selector) {
+		step := newDocumentsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

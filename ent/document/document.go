@@ -47,6 +47,8 @@ const (
 	EdgeCommitment = "commitment"
 	// EdgeMeeting holds the string denoting the meeting edge name in mutations.
 	EdgeMeeting = "meeting"
+	// EdgeDirectiveProgress holds the string denoting the directive_progress edge name in mutations.
+	EdgeDirectiveProgress = "directive_progress"
 	// EdgeConsent holds the string denoting the consent edge name in mutations.
 	EdgeConsent = "consent"
 	// EdgeUploadedBy holds the string denoting the uploaded_by edge name in mutations.
@@ -83,6 +85,13 @@ const (
 	MeetingInverseTable = "meetings"
 	// MeetingColumn is the table column denoting the meeting relation/edge.
 	MeetingColumn = "document_meeting"
+	// DirectiveProgressTable is the table that holds the directive_progress relation/edge.
+	DirectiveProgressTable = "documents"
+	// DirectiveProgressInverseTable is the table name for the DirectiveAcknowledgement entity.
+	// It exists in this package in order to avoid circular dependency with the "directiveacknowledgement" package.
+	DirectiveProgressInverseTable = "directive_acknowledgements"
+	// DirectiveProgressColumn is the table column denoting the directive_progress relation/edge.
+	DirectiveProgressColumn = "document_directive_progress"
 	// ConsentTable is the table that holds the consent relation/edge.
 	ConsentTable = "documents"
 	// ConsentInverseTable is the table name for the Consent entity.
@@ -128,6 +137,7 @@ var ForeignKeys = []string{
 	"document_monitoring_meeting",
 	"document_commitment",
 	"document_meeting",
+	"document_directive_progress",
 	"document_consent",
 	"document_uploaded_by",
 	"document_removed_by",
@@ -289,6 +299,13 @@ func ByMeetingField(field string, opts ...sql.OrderTermOption) OrderOption {
 	}
 }
 
+// ByDirectiveProgressField orders the results by directive_progress field.
+func ByDirectiveProgressField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newDirectiveProgressStep(), sql.OrderByField(field, opts...))
+	}
+}
+
 // ByConsentField orders the results by consent field.
 func ByConsentField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -335,6 +352,13 @@ func newMeetingStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(MeetingInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, MeetingTable, MeetingColumn),
+	)
+}
+func newDirectiveProgressStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(DirectiveProgressInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, DirectiveProgressTable, DirectiveProgressColumn),
 	)
 }
 func newConsentStep() *sqlgraph.Step {

@@ -703,6 +703,29 @@ func HasMeetingWith(preds ...predicate.Meeting) predicate.Document {
 	})
 }
 
+// HasDirectiveProgress applies the HasEdge predicate on the "directive_progress" edge.
+func HasDirectiveProgress() predicate.Document {
+	return predicate.Document(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, DirectiveProgressTable, DirectiveProgressColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasDirectiveProgressWith applies the HasEdge predicate on the "directive_progress" edge with a given conditions (other predicates).
+func HasDirectiveProgressWith(preds ...predicate.DirectiveAcknowledgement) predicate.Document {
+	return predicate.Document(func(s *sql.Selector) {
+		step := newDirectiveProgressStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasConsent applies the HasEdge predicate on the "consent" edge.
 func HasConsent() predicate.Document {
 	return predicate.Document(func(s *sql.Selector) {

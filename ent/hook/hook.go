@@ -93,6 +93,30 @@ func (f CommitmentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, 
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CommitmentMutation", m)
 }
 
+// The CommitteeMemberFunc type is an adapter to allow the use of ordinary
+// function as CommitteeMember mutator.
+type CommitteeMemberFunc func(context.Context, *ent.CommitteeMemberMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CommitteeMemberFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CommitteeMemberMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CommitteeMemberMutation", m)
+}
+
+// The CommunityActivityFunc type is an adapter to allow the use of ordinary
+// function as CommunityActivity mutator.
+type CommunityActivityFunc func(context.Context, *ent.CommunityActivityMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CommunityActivityFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CommunityActivityMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CommunityActivityMutation", m)
+}
+
 // The ConsentFunc type is an adapter to allow the use of ordinary
 // function as Consent mutator.
 type ConsentFunc func(context.Context, *ent.ConsentMutation) (ent.Value, error)
@@ -355,6 +379,30 @@ func (f PactFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error)
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PactMutation", m)
+}
+
+// The PactAmendmentFunc type is an adapter to allow the use of ordinary
+// function as PactAmendment mutator.
+type PactAmendmentFunc func(context.Context, *ent.PactAmendmentMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f PactAmendmentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.PactAmendmentMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PactAmendmentMutation", m)
+}
+
+// The PactSignatoryFunc type is an adapter to allow the use of ordinary
+// function as PactSignatory mutator.
+type PactSignatoryFunc func(context.Context, *ent.PactSignatoryMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f PactSignatoryFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.PactSignatoryMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PactSignatoryMutation", m)
 }
 
 // The PasswordTokenFunc type is an adapter to allow the use of ordinary

@@ -15,6 +15,8 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/committeemember"
+	"github.com/progetto-win/win/ent/communityactivity"
 	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
@@ -37,6 +39,8 @@ import (
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/outgoingmail"
 	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/pactamendment"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/passwordtoken"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
@@ -298,6 +302,60 @@ func (f TraverseCommitment) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.CommitmentQuery", q)
+}
+
+// The CommitteeMemberFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CommitteeMemberFunc func(context.Context, *ent.CommitteeMemberQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CommitteeMemberFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CommitteeMemberQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CommitteeMemberQuery", q)
+}
+
+// The TraverseCommitteeMember type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCommitteeMember func(context.Context, *ent.CommitteeMemberQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCommitteeMember) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCommitteeMember) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CommitteeMemberQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CommitteeMemberQuery", q)
+}
+
+// The CommunityActivityFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CommunityActivityFunc func(context.Context, *ent.CommunityActivityQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CommunityActivityFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CommunityActivityQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CommunityActivityQuery", q)
+}
+
+// The TraverseCommunityActivity type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCommunityActivity func(context.Context, *ent.CommunityActivityQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCommunityActivity) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCommunityActivity) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CommunityActivityQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CommunityActivityQuery", q)
 }
 
 // The ConsentFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -894,6 +952,60 @@ func (f TraversePact) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.PactQuery", q)
 }
 
+// The PactAmendmentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type PactAmendmentFunc func(context.Context, *ent.PactAmendmentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f PactAmendmentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.PactAmendmentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.PactAmendmentQuery", q)
+}
+
+// The TraversePactAmendment type is an adapter to allow the use of ordinary function as Traverser.
+type TraversePactAmendment func(context.Context, *ent.PactAmendmentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraversePactAmendment) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraversePactAmendment) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PactAmendmentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.PactAmendmentQuery", q)
+}
+
+// The PactSignatoryFunc type is an adapter to allow the use of ordinary function as a Querier.
+type PactSignatoryFunc func(context.Context, *ent.PactSignatoryQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f PactSignatoryFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.PactSignatoryQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.PactSignatoryQuery", q)
+}
+
+// The TraversePactSignatory type is an adapter to allow the use of ordinary function as Traverser.
+type TraversePactSignatory func(context.Context, *ent.PactSignatoryQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraversePactSignatory) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraversePactSignatory) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PactSignatoryQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.PactSignatoryQuery", q)
+}
+
 // The PasswordTokenFunc type is an adapter to allow the use of ordinary function as a Querier.
 type PasswordTokenFunc func(context.Context, *ent.PasswordTokenQuery) (ent.Value, error)
 
@@ -1316,6 +1428,10 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.CaseFileQuery, predicate.CaseFile, casefile.OrderOption]{typ: ent.TypeCaseFile, tq: q}, nil
 	case *ent.CommitmentQuery:
 		return &query[*ent.CommitmentQuery, predicate.Commitment, commitment.OrderOption]{typ: ent.TypeCommitment, tq: q}, nil
+	case *ent.CommitteeMemberQuery:
+		return &query[*ent.CommitteeMemberQuery, predicate.CommitteeMember, committeemember.OrderOption]{typ: ent.TypeCommitteeMember, tq: q}, nil
+	case *ent.CommunityActivityQuery:
+		return &query[*ent.CommunityActivityQuery, predicate.CommunityActivity, communityactivity.OrderOption]{typ: ent.TypeCommunityActivity, tq: q}, nil
 	case *ent.ConsentQuery:
 		return &query[*ent.ConsentQuery, predicate.Consent, consent.OrderOption]{typ: ent.TypeConsent, tq: q}, nil
 	case *ent.DecisionQuery:
@@ -1360,6 +1476,10 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.OutgoingMailQuery, predicate.OutgoingMail, outgoingmail.OrderOption]{typ: ent.TypeOutgoingMail, tq: q}, nil
 	case *ent.PactQuery:
 		return &query[*ent.PactQuery, predicate.Pact, pact.OrderOption]{typ: ent.TypePact, tq: q}, nil
+	case *ent.PactAmendmentQuery:
+		return &query[*ent.PactAmendmentQuery, predicate.PactAmendment, pactamendment.OrderOption]{typ: ent.TypePactAmendment, tq: q}, nil
+	case *ent.PactSignatoryQuery:
+		return &query[*ent.PactSignatoryQuery, predicate.PactSignatory, pactsignatory.OrderOption]{typ: ent.TypePactSignatory, tq: q}, nil
 	case *ent.PasswordTokenQuery:
 		return &query[*ent.PasswordTokenQuery, predicate.PasswordToken, passwordtoken.OrderOption]{typ: ent.TypePasswordToken, tq: q}, nil
 	case *ent.PersonQuery:

@@ -41,6 +41,8 @@ const (
 	EdgeProvider = "provider"
 	// EdgeFund holds the string denoting the fund edge name in mutations.
 	EdgeFund = "fund"
+	// EdgeProtocol holds the string denoting the protocol edge name in mutations.
+	EdgeProtocol = "protocol"
 	// EdgeOutcomes holds the string denoting the outcomes edge name in mutations.
 	EdgeOutcomes = "outcomes"
 	// Table holds the table name of the intervention in the database.
@@ -66,6 +68,13 @@ const (
 	FundInverseTable = "funds"
 	// FundColumn is the table column denoting the fund relation/edge.
 	FundColumn = "intervention_fund"
+	// ProtocolTable is the table that holds the protocol relation/edge.
+	ProtocolTable = "interventions"
+	// ProtocolInverseTable is the table name for the Protocol entity.
+	// It exists in this package in order to avoid circular dependency with the "protocol" package.
+	ProtocolInverseTable = "protocols"
+	// ProtocolColumn is the table column denoting the protocol relation/edge.
+	ProtocolColumn = "intervention_protocol"
 	// OutcomesTable is the table that holds the outcomes relation/edge.
 	OutcomesTable = "outcomes"
 	// OutcomesInverseTable is the table name for the Outcome entity.
@@ -94,6 +103,7 @@ var ForeignKeys = []string{
 	"intervention_case",
 	"intervention_provider",
 	"intervention_fund",
+	"intervention_protocol",
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -117,7 +127,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/progetto-win/win/ent/runtime"
 var (
-	Hooks        [8]ent.Hook
+	Hooks        [9]ent.Hook
 	Interceptors [1]ent.Interceptor
 	Policy       ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
@@ -269,6 +279,13 @@ func ByFundField(field string, opts ...sql.OrderTermOption) OrderOption {
 	}
 }
 
+// ByProtocolField orders the results by protocol field.
+func ByProtocolField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newProtocolStep(), sql.OrderByField(field, opts...))
+	}
+}
+
 // ByOutcomesCount orders the results by outcomes count.
 func ByOutcomesCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -301,6 +318,13 @@ func newFundStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(FundInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, FundTable, FundColumn),
+	)
+}
+func newProtocolStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ProtocolInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, ProtocolTable, ProtocolColumn),
 	)
 }
 func newOutcomesStep() *sqlgraph.Step {

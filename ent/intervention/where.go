@@ -481,6 +481,29 @@ func HasFundWith(preds ...predicate.Fund) predicate.Intervention {
 	})
 }
 
+// HasProtocol applies the HasEdge predicate on the "protocol" edge.
+func HasProtocol() predicate.Intervention {
+	return predicate.Intervention(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, ProtocolTable, ProtocolColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasProtocolWith applies the HasEdge predicate on the "protocol" edge with a given conditions (other predicates).
+func HasProtocolWith(preds ...predicate.Protocol) predicate.Intervention {
+	return predicate.Intervention(func(s *sql.Selector) {
+		step := newProtocolStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasOutcomes applies the HasEdge predicate on the "outcomes" edge.
 func HasOutcomes() predicate.Intervention {
 	return predicate.Intervention(func(s *sql.Selector) {

@@ -470,6 +470,102 @@ var (
 			},
 		},
 	}
+	// CommitteeMembersColumns holds the columns for the "committee_members" table.
+	CommitteeMembersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"CHAIR", "VICE_CHAIR", "MEMBER", "SECRETARY", "TECHNICAL_SUPPORT"}},
+		{Name: "from_on", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "until_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "committee_member_organization", Type: field.TypeString, Size: 40},
+		{Name: "committee_member_representative", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// CommitteeMembersTable holds the schema information for the "committee_members" table.
+	CommitteeMembersTable = &schema.Table{
+		Name:       "committee_members",
+		Columns:    CommitteeMembersColumns,
+		PrimaryKey: []*schema.Column{CommitteeMembersColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "committee_members_organizations_organization",
+				Columns:    []*schema.Column{CommitteeMembersColumns[6]},
+				RefColumns: []*schema.Column{OrganizationsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "committee_members_users_representative",
+				Columns:    []*schema.Column{CommitteeMembersColumns[7]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "committeemember_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{CommitteeMembersColumns[1]},
+			},
+			{
+				Name:    "committeemember_until_on",
+				Unique:  false,
+				Columns: []*schema.Column{CommitteeMembersColumns[5]},
+			},
+		},
+	}
+	// CommunityActivitiesColumns holds the columns for the "community_activities" table.
+	CommunityActivitiesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "title", Type: field.TypeString, Size: 300},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"WORKSHOP", "EVENT", "OPERATOR_TRAINING", "AWARENESS_CAMPAIGN", "OTHER"}},
+		{Name: "held_on", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "participants", Type: field.TypeInt},
+		{Name: "value_dimension", Type: field.TypeEnum, Enums: []string{"ECONOMIC", "SOCIAL", "CULTURAL"}},
+		{Name: "description", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "community_activity_municipality", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "community_activity_protocol", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "community_activity_directive", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// CommunityActivitiesTable holds the schema information for the "community_activities" table.
+	CommunityActivitiesTable = &schema.Table{
+		Name:       "community_activities",
+		Columns:    CommunityActivitiesColumns,
+		PrimaryKey: []*schema.Column{CommunityActivitiesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "community_activities_municipalities_municipality",
+				Columns:    []*schema.Column{CommunityActivitiesColumns[9]},
+				RefColumns: []*schema.Column{MunicipalitiesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "community_activities_protocols_protocol",
+				Columns:    []*schema.Column{CommunityActivitiesColumns[10]},
+				RefColumns: []*schema.Column{ProtocolsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "community_activities_directives_directive",
+				Columns:    []*schema.Column{CommunityActivitiesColumns[11]},
+				RefColumns: []*schema.Column{DirectivesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "communityactivity_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{CommunityActivitiesColumns[1]},
+			},
+			{
+				Name:    "communityactivity_held_on",
+				Unique:  false,
+				Columns: []*schema.Column{CommunityActivitiesColumns[5]},
+			},
+		},
+	}
 	// ConsentsColumns holds the columns for the "consents" table.
 	ConsentsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -544,6 +640,7 @@ var (
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "text", Type: field.TypeString, Size: 2147483647},
+		{Name: "level", Type: field.TypeEnum, Nullable: true, Enums: []string{"STRATEGIC", "OPERATIONAL"}},
 		{Name: "decision_meeting", Type: field.TypeString, Size: 40},
 		{Name: "decision_directive", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "decision_protocol", Type: field.TypeString, Nullable: true, Size: 40},
@@ -557,25 +654,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "decisions_meetings_meeting",
-				Columns:    []*schema.Column{DecisionsColumns[4]},
+				Columns:    []*schema.Column{DecisionsColumns[5]},
 				RefColumns: []*schema.Column{MeetingsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "decisions_directives_directive",
-				Columns:    []*schema.Column{DecisionsColumns[5]},
+				Columns:    []*schema.Column{DecisionsColumns[6]},
 				RefColumns: []*schema.Column{DirectivesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "decisions_protocols_protocol",
-				Columns:    []*schema.Column{DecisionsColumns[6]},
+				Columns:    []*schema.Column{DecisionsColumns[7]},
 				RefColumns: []*schema.Column{ProtocolsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "decisions_cases_case",
-				Columns:    []*schema.Column{DecisionsColumns[7]},
+				Columns:    []*schema.Column{DecisionsColumns[8]},
 				RefColumns: []*schema.Column{CasesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -597,6 +694,8 @@ var (
 		{Name: "body", Type: field.TypeString, Size: 2147483647},
 		{Name: "issued_on", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "all_tables", Type: field.TypeBool, Default: false},
+		{Name: "due_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "level", Type: field.TypeEnum, Enums: []string{"STRATEGIC", "OPERATIONAL"}, Default: "STRATEGIC"},
 	}
 	// DirectivesTable holds the schema information for the "directives" table.
 	DirectivesTable = &schema.Table{
@@ -618,6 +717,10 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "acknowledged_at", Type: field.TypeTime},
 		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"ACKNOWLEDGED", "IN_PROGRESS", "IMPLEMENTED", "NOT_APPLICABLE"}, Default: "ACKNOWLEDGED"},
+		{Name: "status_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "evidence", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "directive_acknowledgement_directive", Type: field.TypeString, Size: 40},
 		{Name: "directive_acknowledgement_table", Type: field.TypeString, Size: 40},
 		{Name: "directive_acknowledgement_acknowledged_by", Type: field.TypeString, Nullable: true, Size: 40},
@@ -630,19 +733,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "directive_acknowledgements_directives_directive",
-				Columns:    []*schema.Column{DirectiveAcknowledgementsColumns[5]},
+				Columns:    []*schema.Column{DirectiveAcknowledgementsColumns[9]},
 				RefColumns: []*schema.Column{DirectivesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "directive_acknowledgements_territorial_tables_table",
-				Columns:    []*schema.Column{DirectiveAcknowledgementsColumns[6]},
+				Columns:    []*schema.Column{DirectiveAcknowledgementsColumns[10]},
 				RefColumns: []*schema.Column{TerritorialTablesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "directive_acknowledgements_users_acknowledged_by",
-				Columns:    []*schema.Column{DirectiveAcknowledgementsColumns[7]},
+				Columns:    []*schema.Column{DirectiveAcknowledgementsColumns[11]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -656,7 +759,7 @@ var (
 			{
 				Name:    "directiveacknowledgement_directive_acknowledgement_directive_directive_acknowledgement_table",
 				Unique:  true,
-				Columns: []*schema.Column{DirectiveAcknowledgementsColumns[5], DirectiveAcknowledgementsColumns[6]},
+				Columns: []*schema.Column{DirectiveAcknowledgementsColumns[9], DirectiveAcknowledgementsColumns[10]},
 			},
 		},
 	}
@@ -677,6 +780,7 @@ var (
 		{Name: "document_monitoring_meeting", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "document_commitment", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "document_meeting", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "document_directive_progress", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "document_consent", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "document_uploaded_by", Type: field.TypeString, Nullable: true, Size: 40},
 		{Name: "document_removed_by", Type: field.TypeString, Nullable: true, Size: 40},
@@ -712,20 +816,26 @@ var (
 				OnDelete:   schema.SetNull,
 			},
 			{
-				Symbol:     "documents_consents_consent",
+				Symbol:     "documents_directive_acknowledgements_directive_progress",
 				Columns:    []*schema.Column{DocumentsColumns[15]},
+				RefColumns: []*schema.Column{DirectiveAcknowledgementsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "documents_consents_consent",
+				Columns:    []*schema.Column{DocumentsColumns[16]},
 				RefColumns: []*schema.Column{ConsentsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "documents_users_uploaded_by",
-				Columns:    []*schema.Column{DocumentsColumns[16]},
+				Columns:    []*schema.Column{DocumentsColumns[17]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "documents_users_removed_by",
-				Columns:    []*schema.Column{DocumentsColumns[17]},
+				Columns:    []*schema.Column{DocumentsColumns[18]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -759,7 +869,7 @@ var (
 			{
 				Name:    "document_document_consent",
 				Unique:  false,
-				Columns: []*schema.Column{DocumentsColumns[15]},
+				Columns: []*schema.Column{DocumentsColumns[16]},
 			},
 			{
 				Name:    "document_sha256",
@@ -927,6 +1037,7 @@ var (
 		{Name: "intervention_case", Type: field.TypeString, Size: 40},
 		{Name: "intervention_provider", Type: field.TypeString, Size: 40},
 		{Name: "intervention_fund", Type: field.TypeString, Nullable: true, Size: 40},
+		{Name: "intervention_protocol", Type: field.TypeString, Nullable: true, Size: 40},
 	}
 	// InterventionsTable holds the schema information for the "interventions" table.
 	InterventionsTable = &schema.Table{
@@ -950,6 +1061,12 @@ var (
 				Symbol:     "interventions_funds_fund",
 				Columns:    []*schema.Column{InterventionsColumns[11]},
 				RefColumns: []*schema.Column{FundsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "interventions_protocols_protocol",
+				Columns:    []*schema.Column{InterventionsColumns[12]},
+				RefColumns: []*schema.Column{ProtocolsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 		},
@@ -978,6 +1095,11 @@ var (
 				Name:    "intervention_intervention_fund",
 				Unique:  false,
 				Columns: []*schema.Column{InterventionsColumns[11]},
+			},
+			{
+				Name:    "intervention_intervention_protocol",
+				Unique:  false,
+				Columns: []*schema.Column{InterventionsColumns[12]},
 			},
 		},
 	}
@@ -1458,6 +1580,7 @@ var (
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "signed_on", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
 		{Name: "description", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "text", Type: field.TypeString, Nullable: true, Size: 2147483647},
 	}
 	// PactsTable holds the schema information for the "pacts" table.
 	PactsTable = &schema.Table{
@@ -1469,6 +1592,82 @@ var (
 				Name:    "pact_created_at",
 				Unique:  false,
 				Columns: []*schema.Column{PactsColumns[1]},
+			},
+		},
+	}
+	// PactAmendmentsColumns holds the columns for the "pact_amendments" table.
+	PactAmendmentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "amended_on", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "summary", Type: field.TypeString, Size: 2147483647},
+		{Name: "previous_text", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "recorded_at", Type: field.TypeTime},
+		{Name: "pact_amendment_pact", Type: field.TypeString, Size: 40},
+		{Name: "pact_amendment_recorded_by", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// PactAmendmentsTable holds the schema information for the "pact_amendments" table.
+	PactAmendmentsTable = &schema.Table{
+		Name:       "pact_amendments",
+		Columns:    PactAmendmentsColumns,
+		PrimaryKey: []*schema.Column{PactAmendmentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "pact_amendments_pacts_pact",
+				Columns:    []*schema.Column{PactAmendmentsColumns[5]},
+				RefColumns: []*schema.Column{PactsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "pact_amendments_users_recorded_by",
+				Columns:    []*schema.Column{PactAmendmentsColumns[6]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+	}
+	// PactSignaturesColumns holds the columns for the "pact_signatures" table.
+	PactSignaturesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"PROMOTER", "ADHERENT"}},
+		{Name: "joined_on", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "left_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "leaving_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "signer_name", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "signer_role", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "pact_signatory_pact", Type: field.TypeString, Size: 40},
+		{Name: "pact_signatory_organization", Type: field.TypeString, Size: 40},
+	}
+	// PactSignaturesTable holds the schema information for the "pact_signatures" table.
+	PactSignaturesTable = &schema.Table{
+		Name:       "pact_signatures",
+		Columns:    PactSignaturesColumns,
+		PrimaryKey: []*schema.Column{PactSignaturesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "pact_signatures_pacts_pact",
+				Columns:    []*schema.Column{PactSignaturesColumns[9]},
+				RefColumns: []*schema.Column{PactsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "pact_signatures_organizations_organization",
+				Columns:    []*schema.Column{PactSignaturesColumns[10]},
+				RefColumns: []*schema.Column{OrganizationsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "pactsignatory_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{PactSignaturesColumns[1]},
+			},
+			{
+				Name:    "pactsignatory_pact_signatory_pact_pact_signatory_organization",
+				Unique:  false,
+				Columns: []*schema.Column{PactSignaturesColumns[9], PactSignaturesColumns[10]},
 			},
 		},
 	}
@@ -1761,6 +1960,9 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "role", Type: field.TypeEnum, Enums: []string{"PROMOTER", "LEAD", "PARTNER", "FUNDER", "SUPPORTER"}},
 		{Name: "operating_mode", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "signed_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date", "sqlite3": "date"}},
+		{Name: "signer_name", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "signer_role", Type: field.TypeString, Nullable: true, Size: 200},
 		{Name: "protocol_party_protocol", Type: field.TypeString, Size: 40},
 		{Name: "protocol_party_organization", Type: field.TypeString, Size: 40},
 	}
@@ -1772,13 +1974,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "protocol_parties_protocols_protocol",
-				Columns:    []*schema.Column{ProtocolPartiesColumns[5]},
+				Columns:    []*schema.Column{ProtocolPartiesColumns[8]},
 				RefColumns: []*schema.Column{ProtocolsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "protocol_parties_organizations_organization",
-				Columns:    []*schema.Column{ProtocolPartiesColumns[6]},
+				Columns:    []*schema.Column{ProtocolPartiesColumns[9]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1792,7 +1994,7 @@ var (
 			{
 				Name:    "protocolparty_protocol_party_protocol_protocol_party_organization",
 				Unique:  true,
-				Columns: []*schema.Column{ProtocolPartiesColumns[5], ProtocolPartiesColumns[6]},
+				Columns: []*schema.Column{ProtocolPartiesColumns[8], ProtocolPartiesColumns[9]},
 			},
 		},
 	}
@@ -2150,6 +2352,31 @@ var (
 			},
 		},
 	}
+	// CommunityActivityOrganizersColumns holds the columns for the "community_activity_organizers" table.
+	CommunityActivityOrganizersColumns = []*schema.Column{
+		{Name: "community_activity_id", Type: field.TypeString, Size: 40},
+		{Name: "organization_id", Type: field.TypeString, Size: 40},
+	}
+	// CommunityActivityOrganizersTable holds the schema information for the "community_activity_organizers" table.
+	CommunityActivityOrganizersTable = &schema.Table{
+		Name:       "community_activity_organizers",
+		Columns:    CommunityActivityOrganizersColumns,
+		PrimaryKey: []*schema.Column{CommunityActivityOrganizersColumns[0], CommunityActivityOrganizersColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "community_activity_organizers_community_activity_id",
+				Columns:    []*schema.Column{CommunityActivityOrganizersColumns[0]},
+				RefColumns: []*schema.Column{CommunityActivitiesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "community_activity_organizers_organization_id",
+				Columns:    []*schema.Column{CommunityActivityOrganizersColumns[1]},
+				RefColumns: []*schema.Column{OrganizationsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
 	// DirectiveTablesColumns holds the columns for the "directive_tables" table.
 	DirectiveTablesColumns = []*schema.Column{
 		{Name: "directive_id", Type: field.TypeString, Size: 40},
@@ -2250,31 +2477,6 @@ var (
 			},
 		},
 	}
-	// PactSignatoriesColumns holds the columns for the "pact_signatories" table.
-	PactSignatoriesColumns = []*schema.Column{
-		{Name: "pact_id", Type: field.TypeString, Size: 40},
-		{Name: "organization_id", Type: field.TypeString, Size: 40},
-	}
-	// PactSignatoriesTable holds the schema information for the "pact_signatories" table.
-	PactSignatoriesTable = &schema.Table{
-		Name:       "pact_signatories",
-		Columns:    PactSignatoriesColumns,
-		PrimaryKey: []*schema.Column{PactSignatoriesColumns[0], PactSignatoriesColumns[1]},
-		ForeignKeys: []*schema.ForeignKey{
-			{
-				Symbol:     "pact_signatories_pact_id",
-				Columns:    []*schema.Column{PactSignatoriesColumns[0]},
-				RefColumns: []*schema.Column{PactsColumns[0]},
-				OnDelete:   schema.Cascade,
-			},
-			{
-				Symbol:     "pact_signatories_organization_id",
-				Columns:    []*schema.Column{PactSignatoriesColumns[1]},
-				RefColumns: []*schema.Column{OrganizationsColumns[0]},
-				OnDelete:   schema.Cascade,
-			},
-		},
-	}
 	// ProtocolObjectivesColumns holds the columns for the "protocol_objectives" table.
 	ProtocolObjectivesColumns = []*schema.Column{
 		{Name: "protocol_id", Type: field.TypeString, Size: 40},
@@ -2334,6 +2536,8 @@ var (
 		CaseEventsTable,
 		CasesTable,
 		CommitmentsTable,
+		CommitteeMembersTable,
+		CommunityActivitiesTable,
 		ConsentsTable,
 		DecisionsTable,
 		DirectivesTable,
@@ -2356,6 +2560,8 @@ var (
 		OutcomesTable,
 		OutgoingMailsTable,
 		PactsTable,
+		PactAmendmentsTable,
+		PactSignaturesTable,
 		PasswordTokensTable,
 		PersonsTable,
 		PersonIdentitiesTable,
@@ -2372,11 +2578,11 @@ var (
 		WebhooksTable,
 		WebhookDeliveriesTable,
 		CaseFileTeamTable,
+		CommunityActivityOrganizersTable,
 		DirectiveTablesTable,
 		MeetingAttendeesTable,
 		ObjectiveTablesTable,
 		ObjectiveMunicipalitiesTable,
-		PactSignatoriesTable,
 		ProtocolObjectivesTable,
 		TerritorialTableMunicipalitiesTable,
 	}
@@ -2410,6 +2616,11 @@ func init() {
 	}
 	CommitmentsTable.ForeignKeys[0].RefTable = PlansTable
 	CommitmentsTable.ForeignKeys[1].RefTable = OrganizationsTable
+	CommitteeMembersTable.ForeignKeys[0].RefTable = OrganizationsTable
+	CommitteeMembersTable.ForeignKeys[1].RefTable = UsersTable
+	CommunityActivitiesTable.ForeignKeys[0].RefTable = MunicipalitiesTable
+	CommunityActivitiesTable.ForeignKeys[1].RefTable = ProtocolsTable
+	CommunityActivitiesTable.ForeignKeys[2].RefTable = DirectivesTable
 	ConsentsTable.ForeignKeys[0].RefTable = OrganizationsTable
 	ConsentsTable.ForeignKeys[1].RefTable = TerritorialTablesTable
 	ConsentsTable.ForeignKeys[2].RefTable = UsersTable
@@ -2426,9 +2637,10 @@ func init() {
 	DocumentsTable.ForeignKeys[1].RefTable = MonitoringMeetingsTable
 	DocumentsTable.ForeignKeys[2].RefTable = ProtocolCommitmentsTable
 	DocumentsTable.ForeignKeys[3].RefTable = MeetingsTable
-	DocumentsTable.ForeignKeys[4].RefTable = ConsentsTable
-	DocumentsTable.ForeignKeys[5].RefTable = UsersTable
+	DocumentsTable.ForeignKeys[4].RefTable = DirectiveAcknowledgementsTable
+	DocumentsTable.ForeignKeys[5].RefTable = ConsentsTable
 	DocumentsTable.ForeignKeys[6].RefTable = UsersTable
+	DocumentsTable.ForeignKeys[7].RefTable = UsersTable
 	DocumentContentsTable.ForeignKeys[0].RefTable = DocumentsTable
 	FundsTable.ForeignKeys[0].RefTable = OrganizationsTable
 	FundsTable.ForeignKeys[1].RefTable = MunicipalitiesTable
@@ -2438,6 +2650,7 @@ func init() {
 	InterventionsTable.ForeignKeys[0].RefTable = CasesTable
 	InterventionsTable.ForeignKeys[1].RefTable = OrganizationsTable
 	InterventionsTable.ForeignKeys[2].RefTable = FundsTable
+	InterventionsTable.ForeignKeys[3].RefTable = ProtocolsTable
 	MeetingsTable.ForeignKeys[0].RefTable = TerritorialTablesTable
 	MonitoringItemsTable.ForeignKeys[0].RefTable = MonitoringMeetingsTable
 	MonitoringItemsTable.ForeignKeys[1].RefTable = GoalsTable
@@ -2455,6 +2668,13 @@ func init() {
 	OutcomesTable.ForeignKeys[1].RefTable = InterventionsTable
 	OutcomesTable.ForeignKeys[2].RefTable = UsersTable
 	OutgoingMailsTable.ForeignKeys[0].RefTable = UsersTable
+	PactAmendmentsTable.ForeignKeys[0].RefTable = PactsTable
+	PactAmendmentsTable.ForeignKeys[1].RefTable = UsersTable
+	PactSignaturesTable.ForeignKeys[0].RefTable = PactsTable
+	PactSignaturesTable.ForeignKeys[1].RefTable = OrganizationsTable
+	PactSignaturesTable.Annotation = &entsql.Annotation{
+		Table: "pact_signatures",
+	}
 	PasswordTokensTable.ForeignKeys[0].RefTable = UsersTable
 	PersonsTable.ForeignKeys[0].RefTable = MunicipalitiesTable
 	PersonIdentitiesTable.ForeignKeys[0].RefTable = PersonsTable
@@ -2486,6 +2706,8 @@ func init() {
 	WebhookDeliveriesTable.ForeignKeys[0].RefTable = WebhooksTable
 	CaseFileTeamTable.ForeignKeys[0].RefTable = CasesTable
 	CaseFileTeamTable.ForeignKeys[1].RefTable = UsersTable
+	CommunityActivityOrganizersTable.ForeignKeys[0].RefTable = CommunityActivitiesTable
+	CommunityActivityOrganizersTable.ForeignKeys[1].RefTable = OrganizationsTable
 	DirectiveTablesTable.ForeignKeys[0].RefTable = DirectivesTable
 	DirectiveTablesTable.ForeignKeys[1].RefTable = TerritorialTablesTable
 	MeetingAttendeesTable.ForeignKeys[0].RefTable = MeetingsTable
@@ -2494,8 +2716,6 @@ func init() {
 	ObjectiveTablesTable.ForeignKeys[1].RefTable = TerritorialTablesTable
 	ObjectiveMunicipalitiesTable.ForeignKeys[0].RefTable = ObjectivesTable
 	ObjectiveMunicipalitiesTable.ForeignKeys[1].RefTable = MunicipalitiesTable
-	PactSignatoriesTable.ForeignKeys[0].RefTable = PactsTable
-	PactSignatoriesTable.ForeignKeys[1].RefTable = OrganizationsTable
 	ProtocolObjectivesTable.ForeignKeys[0].RefTable = ProtocolsTable
 	ProtocolObjectivesTable.ForeignKeys[1].RefTable = ObjectivesTable
 	TerritorialTableMunicipalitiesTable.ForeignKeys[0].RefTable = TerritorialTablesTable

@@ -39,8 +39,12 @@ const (
 	EdgeMunicipality = "municipality"
 	// EdgeUsers holds the string denoting the users edge name in mutations.
 	EdgeUsers = "users"
-	// EdgePacts holds the string denoting the pacts edge name in mutations.
-	EdgePacts = "pacts"
+	// EdgePactSignatures holds the string denoting the pact_signatures edge name in mutations.
+	EdgePactSignatures = "pact_signatures"
+	// EdgeCommunityActivities holds the string denoting the community_activities edge name in mutations.
+	EdgeCommunityActivities = "community_activities"
+	// EdgeCommitteeSeats holds the string denoting the committee_seats edge name in mutations.
+	EdgeCommitteeSeats = "committee_seats"
 	// EdgeProtocolParties holds the string denoting the protocol_parties edge name in mutations.
 	EdgeProtocolParties = "protocol_parties"
 	// EdgeReferredCases holds the string denoting the referred_cases edge name in mutations.
@@ -65,11 +69,25 @@ const (
 	UsersInverseTable = "users"
 	// UsersColumn is the table column denoting the users relation/edge.
 	UsersColumn = "user_organization"
-	// PactsTable is the table that holds the pacts relation/edge. The primary key declared below.
-	PactsTable = "pact_signatories"
-	// PactsInverseTable is the table name for the Pact entity.
-	// It exists in this package in order to avoid circular dependency with the "pact" package.
-	PactsInverseTable = "pacts"
+	// PactSignaturesTable is the table that holds the pact_signatures relation/edge.
+	PactSignaturesTable = "pact_signatures"
+	// PactSignaturesInverseTable is the table name for the PactSignatory entity.
+	// It exists in this package in order to avoid circular dependency with the "pactsignatory" package.
+	PactSignaturesInverseTable = "pact_signatures"
+	// PactSignaturesColumn is the table column denoting the pact_signatures relation/edge.
+	PactSignaturesColumn = "pact_signatory_organization"
+	// CommunityActivitiesTable is the table that holds the community_activities relation/edge. The primary key declared below.
+	CommunityActivitiesTable = "community_activity_organizers"
+	// CommunityActivitiesInverseTable is the table name for the CommunityActivity entity.
+	// It exists in this package in order to avoid circular dependency with the "communityactivity" package.
+	CommunityActivitiesInverseTable = "community_activities"
+	// CommitteeSeatsTable is the table that holds the committee_seats relation/edge.
+	CommitteeSeatsTable = "committee_members"
+	// CommitteeSeatsInverseTable is the table name for the CommitteeMember entity.
+	// It exists in this package in order to avoid circular dependency with the "committeemember" package.
+	CommitteeSeatsInverseTable = "committee_members"
+	// CommitteeSeatsColumn is the table column denoting the committee_seats relation/edge.
+	CommitteeSeatsColumn = "committee_member_organization"
 	// ProtocolPartiesTable is the table that holds the protocol_parties relation/edge.
 	ProtocolPartiesTable = "protocol_parties"
 	// ProtocolPartiesInverseTable is the table name for the ProtocolParty entity.
@@ -120,9 +138,9 @@ var ForeignKeys = []string{
 }
 
 var (
-	// PactsPrimaryKey and PactsColumn2 are the table columns denoting the
-	// primary key for the pacts relation (M2M).
-	PactsPrimaryKey = []string{"pact_id", "organization_id"}
+	// CommunityActivitiesPrimaryKey and CommunityActivitiesColumn2 are the table columns denoting the
+	// primary key for the community_activities relation (M2M).
+	CommunityActivitiesPrimaryKey = []string{"community_activity_id", "organization_id"}
 )
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -270,17 +288,45 @@ func ByUsers(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
-// ByPactsCount orders the results by pacts count.
-func ByPactsCount(opts ...sql.OrderTermOption) OrderOption {
+// ByPactSignaturesCount orders the results by pact_signatures count.
+func ByPactSignaturesCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborsCount(s, newPactsStep(), opts...)
+		sqlgraph.OrderByNeighborsCount(s, newPactSignaturesStep(), opts...)
 	}
 }
 
-// ByPacts orders the results by pacts terms.
-func ByPacts(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+// ByPactSignatures orders the results by pact_signatures terms.
+func ByPactSignatures(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborTerms(s, newPactsStep(), append([]sql.OrderTerm{term}, terms...)...)
+		sqlgraph.OrderByNeighborTerms(s, newPactSignaturesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByCommunityActivitiesCount orders the results by community_activities count.
+func ByCommunityActivitiesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newCommunityActivitiesStep(), opts...)
+	}
+}
+
+// ByCommunityActivities orders the results by community_activities terms.
+func ByCommunityActivities(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCommunityActivitiesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByCommitteeSeatsCount orders the results by committee_seats count.
+func ByCommitteeSeatsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newCommitteeSeatsStep(), opts...)
+	}
+}
+
+// ByCommitteeSeats orders the results by committee_seats terms.
+func ByCommitteeSeats(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCommitteeSeatsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
 
@@ -353,11 +399,25 @@ func newUsersStep() *sqlgraph.Step {
 		sqlgraph.Edge(sqlgraph.O2M, true, UsersTable, UsersColumn),
 	)
 }
-func newPactsStep() *sqlgraph.Step {
+func newPactSignaturesStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
-		sqlgraph.To(PactsInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.M2M, true, PactsTable, PactsPrimaryKey...),
+		sqlgraph.To(PactSignaturesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, PactSignaturesTable, PactSignaturesColumn),
+	)
+}
+func newCommunityActivitiesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(CommunityActivitiesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, CommunityActivitiesTable, CommunityActivitiesPrimaryKey...),
+	)
+}
+func newCommitteeSeatsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(CommitteeSeatsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, CommitteeSeatsTable, CommitteeSeatsColumn),
 	)
 }
 func newProtocolPartiesStep() *sqlgraph.Step {

@@ -602,21 +602,67 @@ func HasUsersWith(preds ...predicate.User) predicate.Organization {
 	})
 }
 
-// HasPacts applies the HasEdge predicate on the "pacts" edge.
-func HasPacts() predicate.Organization {
+// HasPactSignatures applies the HasEdge predicate on the "pact_signatures" edge.
+func HasPactSignatures() predicate.Organization {
 	return predicate.Organization(func(s *sql.Selector) {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.M2M, true, PactsTable, PactsPrimaryKey...),
+			sqlgraph.Edge(sqlgraph.O2M, true, PactSignaturesTable, PactSignaturesColumn),
 		)
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
 
-// HasPactsWith applies the HasEdge predicate on the "pacts" edge with a given conditions (other predicates).
-func HasPactsWith(preds ...predicate.Pact) predicate.Organization {
+// HasPactSignaturesWith applies the HasEdge predicate on the "pact_signatures" edge with a given conditions (other predicates).
+func HasPactSignaturesWith(preds ...predicate.PactSignatory) predicate.Organization {
 	return predicate.Organization(func(s *sql.Selector) {
-		step := newPactsStep()
+		step := newPactSignaturesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasCommunityActivities applies the HasEdge predicate on the "community_activities" edge.
+func HasCommunityActivities() predicate.Organization {
+	return predicate.Organization(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, CommunityActivitiesTable, CommunityActivitiesPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasCommunityActivitiesWith applies the HasEdge predicate on the "community_activities" edge with a given conditions (other predicates).
+func HasCommunityActivitiesWith(preds ...predicate.CommunityActivity) predicate.Organization {
+	return predicate.Organization(func(s *sql.Selector) {
+		step := newCommunityActivitiesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasCommitteeSeats applies the HasEdge predicate on the "committee_seats" edge.
+func HasCommitteeSeats() predicate.Organization {
+	return predicate.Organization(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, CommitteeSeatsTable, CommitteeSeatsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasCommitteeSeatsWith applies the HasEdge predicate on the "committee_seats" edge with a given conditions (other predicates).
+func HasCommitteeSeatsWith(preds ...predicate.CommitteeMember) predicate.Organization {
+	return predicate.Organization(func(s *sql.Selector) {
+		step := newCommitteeSeatsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -26,15 +26,28 @@ const (
 	FieldSignedOn = "signed_on"
 	// FieldDescription holds the string denoting the description field in the database.
 	FieldDescription = "description"
+	// FieldText holds the string denoting the text field in the database.
+	FieldText = "text"
 	// EdgeSignatories holds the string denoting the signatories edge name in mutations.
 	EdgeSignatories = "signatories"
+	// EdgeAmendments holds the string denoting the amendments edge name in mutations.
+	EdgeAmendments = "amendments"
 	// Table holds the table name of the pact in the database.
 	Table = "pacts"
-	// SignatoriesTable is the table that holds the signatories relation/edge. The primary key declared below.
-	SignatoriesTable = "pact_signatories"
-	// SignatoriesInverseTable is the table name for the Organization entity.
-	// It exists in this package in order to avoid circular dependency with the "organization" package.
-	SignatoriesInverseTable = "organizations"
+	// SignatoriesTable is the table that holds the signatories relation/edge.
+	SignatoriesTable = "pact_signatures"
+	// SignatoriesInverseTable is the table name for the PactSignatory entity.
+	// It exists in this package in order to avoid circular dependency with the "pactsignatory" package.
+	SignatoriesInverseTable = "pact_signatures"
+	// SignatoriesColumn is the table column denoting the signatories relation/edge.
+	SignatoriesColumn = "pact_signatory_pact"
+	// AmendmentsTable is the table that holds the amendments relation/edge.
+	AmendmentsTable = "pact_amendments"
+	// AmendmentsInverseTable is the table name for the PactAmendment entity.
+	// It exists in this package in order to avoid circular dependency with the "pactamendment" package.
+	AmendmentsInverseTable = "pact_amendments"
+	// AmendmentsColumn is the table column denoting the amendments relation/edge.
+	AmendmentsColumn = "pact_amendment_pact"
 )
 
 // Columns holds all SQL columns for pact fields.
@@ -45,13 +58,8 @@ var Columns = []string{
 	FieldName,
 	FieldSignedOn,
 	FieldDescription,
+	FieldText,
 }
-
-var (
-	// SignatoriesPrimaryKey and SignatoriesColumn2 are the table columns denoting the
-	// primary key for the signatories relation (M2M).
-	SignatoriesPrimaryKey = []string{"pact_id", "organization_id"}
-)
 
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
@@ -118,6 +126,11 @@ func ByDescription(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDescription, opts...).ToFunc()
 }
 
+// ByText orders the results by the text field.
+func ByText(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldText, opts...).ToFunc()
+}
+
 // BySignatoriesCount orders the results by signatories count.
 func BySignatoriesCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -131,10 +144,31 @@ func BySignatories(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newSignatoriesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByAmendmentsCount orders the results by amendments count.
+func ByAmendmentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newAmendmentsStep(), opts...)
+	}
+}
+
+// ByAmendments orders the results by amendments terms.
+func ByAmendments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newAmendmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newSignatoriesStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(SignatoriesInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.M2M, false, SignatoriesTable, SignatoriesPrimaryKey...),
+		sqlgraph.Edge(sqlgraph.O2M, true, SignatoriesTable, SignatoriesColumn),
+	)
+}
+func newAmendmentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(AmendmentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, AmendmentsTable, AmendmentsColumn),
 	)
 }

@@ -82,6 +82,11 @@ func Description(v string) predicate.Pact {
 	return predicate.Pact(sql.FieldEQ(FieldDescription, v))
 }
 
+// Text applies equality check predicate on the "text" field. It's identical to TextEQ.
+func Text(v string) predicate.Pact {
+	return predicate.Pact(sql.FieldEQ(FieldText, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Pact {
 	return predicate.Pact(sql.FieldEQ(FieldCreatedAt, v))
@@ -342,21 +347,119 @@ func DescriptionContainsFold(v string) predicate.Pact {
 	return predicate.Pact(sql.FieldContainsFold(FieldDescription, v))
 }
 
+// TextEQ applies the EQ predicate on the "text" field.
+func TextEQ(v string) predicate.Pact {
+	return predicate.Pact(sql.FieldEQ(FieldText, v))
+}
+
+// TextNEQ applies the NEQ predicate on the "text" field.
+func TextNEQ(v string) predicate.Pact {
+	return predicate.Pact(sql.FieldNEQ(FieldText, v))
+}
+
+// TextIn applies the In predicate on the "text" field.
+func TextIn(vs ...string) predicate.Pact {
+	return predicate.Pact(sql.FieldIn(FieldText, vs...))
+}
+
+// TextNotIn applies the NotIn predicate on the "text" field.
+func TextNotIn(vs ...string) predicate.Pact {
+	return predicate.Pact(sql.FieldNotIn(FieldText, vs...))
+}
+
+// TextGT applies the GT predicate on the "text" field.
+func TextGT(v string) predicate.Pact {
+	return predicate.Pact(sql.FieldGT(FieldText, v))
+}
+
+// TextGTE applies the GTE predicate on the "text" field.
+func TextGTE(v string) predicate.Pact {
+	return predicate.Pact(sql.FieldGTE(FieldText, v))
+}
+
+// TextLT applies the LT predicate on the "text" field.
+func TextLT(v string) predicate.Pact {
+	return predicate.Pact(sql.FieldLT(FieldText, v))
+}
+
+// TextLTE applies the LTE predicate on the "text" field.
+func TextLTE(v string) predicate.Pact {
+	return predicate.Pact(sql.FieldLTE(FieldText, v))
+}
+
+// TextContains applies the Contains predicate on the "text" field.
+func TextContains(v string) predicate.Pact {
+	return predicate.Pact(sql.FieldContains(FieldText, v))
+}
+
+// TextHasPrefix applies the HasPrefix predicate on the "text" field.
+func TextHasPrefix(v string) predicate.Pact {
+	return predicate.Pact(sql.FieldHasPrefix(FieldText, v))
+}
+
+// TextHasSuffix applies the HasSuffix predicate on the "text" field.
+func TextHasSuffix(v string) predicate.Pact {
+	return predicate.Pact(sql.FieldHasSuffix(FieldText, v))
+}
+
+// TextIsNil applies the IsNil predicate on the "text" field.
+func TextIsNil() predicate.Pact {
+	return predicate.Pact(sql.FieldIsNull(FieldText))
+}
+
+// TextNotNil applies the NotNil predicate on the "text" field.
+func TextNotNil() predicate.Pact {
+	return predicate.Pact(sql.FieldNotNull(FieldText))
+}
+
+// TextEqualFold applies the EqualFold predicate on the "text" field.
+func TextEqualFold(v string) predicate.Pact {
+	return predicate.Pact(sql.FieldEqualFold(FieldText, v))
+}
+
+// TextContainsFold applies the ContainsFold predicate on the "text" field.
+func TextContainsFold(v string) predicate.Pact {
+	return predicate.Pact(sql.FieldContainsFold(FieldText, v))
+}
+
 // HasSignatories applies the HasEdge predicate on the "signatories" edge.
 func HasSignatories() predicate.Pact {
 	return predicate.Pact(func(s *sql.Selector) {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.M2M, false, SignatoriesTable, SignatoriesPrimaryKey...),
+			sqlgraph.Edge(sqlgraph.O2M, true, SignatoriesTable, SignatoriesColumn),
 		)
 		sqlgraph.HasNeighbors(s, step)
 	})
 }
 
 // HasSignatoriesWith applies the HasEdge predicate on the "signatories" edge with a given conditions (other predicates).
-func HasSignatoriesWith(preds ...predicate.Organization) predicate.Pact {
+func HasSignatoriesWith(preds ...predicate.PactSignatory) predicate.Pact {
 	return predicate.Pact(func(s *sql.Selector) {
 		step := newSignatoriesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasAmendments applies the HasEdge predicate on the "amendments" edge.
+func HasAmendments() predicate.Pact {
+	return predicate.Pact(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, AmendmentsTable, AmendmentsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasAmendmentsWith applies the HasEdge predicate on the "amendments" edge with a given conditions (other predicates).
+func HasAmendmentsWith(preds ...predicate.PactAmendment) predicate.Pact {
+	return predicate.Pact(func(s *sql.Selector) {
+		step := newAmendmentsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -27,6 +27,12 @@ type CaseFile func(*sql.Selector)
 // Commitment is the predicate function for commitment builders.
 type Commitment func(*sql.Selector)
 
+// CommitteeMember is the predicate function for committeemember builders.
+type CommitteeMember func(*sql.Selector)
+
+// CommunityActivity is the predicate function for communityactivity builders.
+type CommunityActivity func(*sql.Selector)
+
 // Consent is the predicate function for consent builders.
 type Consent func(*sql.Selector)
 
@@ -92,6 +98,12 @@ type OutgoingMail func(*sql.Selector)
 
 // Pact is the predicate function for pact builders.
 type Pact func(*sql.Selector)
+
+// PactAmendment is the predicate function for pactamendment builders.
+type PactAmendment func(*sql.Selector)
+
+// PactSignatory is the predicate function for pactsignatory builders.
+type PactSignatory func(*sql.Selector)
 
 // PasswordToken is the predicate function for passwordtoken builders.
 type PasswordToken func(*sql.Selector)

@@ -279,6 +279,54 @@ func (f CommitmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CommitmentMutation", m)
 }
 
+// The CommitteeMemberQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CommitteeMemberQueryRuleFunc func(context.Context, *ent.CommitteeMemberQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CommitteeMemberQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CommitteeMemberQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CommitteeMemberQuery", q)
+}
+
+// The CommitteeMemberMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CommitteeMemberMutationRuleFunc func(context.Context, *ent.CommitteeMemberMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CommitteeMemberMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CommitteeMemberMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CommitteeMemberMutation", m)
+}
+
+// The CommunityActivityQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CommunityActivityQueryRuleFunc func(context.Context, *ent.CommunityActivityQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CommunityActivityQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CommunityActivityQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CommunityActivityQuery", q)
+}
+
+// The CommunityActivityMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CommunityActivityMutationRuleFunc func(context.Context, *ent.CommunityActivityMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CommunityActivityMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CommunityActivityMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CommunityActivityMutation", m)
+}
+
 // The ConsentQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ConsentQueryRuleFunc func(context.Context, *ent.ConsentQuery) error
@@ -807,6 +855,54 @@ func (f PactMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) 
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PactMutation", m)
 }
 
+// The PactAmendmentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type PactAmendmentQueryRuleFunc func(context.Context, *ent.PactAmendmentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f PactAmendmentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PactAmendmentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.PactAmendmentQuery", q)
+}
+
+// The PactAmendmentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type PactAmendmentMutationRuleFunc func(context.Context, *ent.PactAmendmentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f PactAmendmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.PactAmendmentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PactAmendmentMutation", m)
+}
+
+// The PactSignatoryQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type PactSignatoryQueryRuleFunc func(context.Context, *ent.PactSignatoryQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f PactSignatoryQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PactSignatoryQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.PactSignatoryQuery", q)
+}
+
+// The PactSignatoryMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type PactSignatoryMutationRuleFunc func(context.Context, *ent.PactSignatoryMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f PactSignatoryMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.PactSignatoryMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PactSignatoryMutation", m)
+}
+
 // The PasswordTokenQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type PasswordTokenQueryRuleFunc func(context.Context, *ent.PasswordTokenQuery) error
@@ -1216,6 +1312,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.CommitmentQuery:
 		return q.Filter(), nil
+	case *ent.CommitteeMemberQuery:
+		return q.Filter(), nil
+	case *ent.CommunityActivityQuery:
+		return q.Filter(), nil
 	case *ent.ConsentQuery:
 		return q.Filter(), nil
 	case *ent.DecisionQuery:
@@ -1259,6 +1359,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 	case *ent.OutgoingMailQuery:
 		return q.Filter(), nil
 	case *ent.PactQuery:
+		return q.Filter(), nil
+	case *ent.PactAmendmentQuery:
+		return q.Filter(), nil
+	case *ent.PactSignatoryQuery:
 		return q.Filter(), nil
 	case *ent.PasswordTokenQuery:
 		return q.Filter(), nil
@@ -1311,6 +1415,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.CommitmentMutation:
 		return m.Filter(), nil
+	case *ent.CommitteeMemberMutation:
+		return m.Filter(), nil
+	case *ent.CommunityActivityMutation:
+		return m.Filter(), nil
 	case *ent.ConsentMutation:
 		return m.Filter(), nil
 	case *ent.DecisionMutation:
@@ -1354,6 +1462,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.OutgoingMailMutation:
 		return m.Filter(), nil
 	case *ent.PactMutation:
+		return m.Filter(), nil
+	case *ent.PactAmendmentMutation:
+		return m.Filter(), nil
+	case *ent.PactSignatoryMutation:
 		return m.Filter(), nil
 	case *ent.PasswordTokenMutation:
 		return m.Filter(), nil

@@ -39,6 +39,8 @@ const (
 	EdgeParties = "parties"
 	// EdgeObjectives holds the string denoting the objectives edge name in mutations.
 	EdgeObjectives = "objectives"
+	// EdgeInterventions holds the string denoting the interventions edge name in mutations.
+	EdgeInterventions = "interventions"
 	// Table holds the table name of the protocol in the database.
 	Table = "protocols"
 	// PartiesTable is the table that holds the parties relation/edge.
@@ -53,6 +55,13 @@ const (
 	// ObjectivesInverseTable is the table name for the Objective entity.
 	// It exists in this package in order to avoid circular dependency with the "objective" package.
 	ObjectivesInverseTable = "objectives"
+	// InterventionsTable is the table that holds the interventions relation/edge.
+	InterventionsTable = "interventions"
+	// InterventionsInverseTable is the table name for the Intervention entity.
+	// It exists in this package in order to avoid circular dependency with the "intervention" package.
+	InterventionsInverseTable = "interventions"
+	// InterventionsColumn is the table column denoting the interventions relation/edge.
+	InterventionsColumn = "intervention_protocol"
 )
 
 // Columns holds all SQL columns for protocol fields.
@@ -209,6 +218,20 @@ func ByObjectives(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newObjectivesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByInterventionsCount orders the results by interventions count.
+func ByInterventionsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newInterventionsStep(), opts...)
+	}
+}
+
+// ByInterventions orders the results by interventions terms.
+func ByInterventions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newInterventionsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newPartiesStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -221,6 +244,13 @@ func newObjectivesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ObjectivesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, false, ObjectivesTable, ObjectivesPrimaryKey...),
+	)
+}
+func newInterventionsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(InterventionsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, InterventionsTable, InterventionsColumn),
 	)
 }
 

@@ -528,6 +528,29 @@ func HasObjectivesWith(preds ...predicate.Objective) predicate.Protocol {
 	})
 }
 
+// HasInterventions applies the HasEdge predicate on the "interventions" edge.
+func HasInterventions() predicate.Protocol {
+	return predicate.Protocol(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, InterventionsTable, InterventionsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasInterventionsWith applies the HasEdge predicate on the "interventions" edge with a given conditions (other predicates).
+func HasInterventionsWith(preds ...predicate.Intervention) predicate.Protocol {
+	return predicate.Protocol(func(s *sql.Selector) {
+		step := newInterventionsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Protocol) predicate.Protocol {
 	return predicate.Protocol(sql.AndPredicates(predicates...))

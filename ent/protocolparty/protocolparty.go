@@ -27,6 +27,12 @@ const (
 	FieldRole = "role"
 	// FieldOperatingMode holds the string denoting the operating_mode field in the database.
 	FieldOperatingMode = "operating_mode"
+	// FieldSignedOn holds the string denoting the signed_on field in the database.
+	FieldSignedOn = "signed_on"
+	// FieldSignerName holds the string denoting the signer_name field in the database.
+	FieldSignerName = "signer_name"
+	// FieldSignerRole holds the string denoting the signer_role field in the database.
+	FieldSignerRole = "signer_role"
 	// EdgeProtocol holds the string denoting the protocol edge name in mutations.
 	EdgeProtocol = "protocol"
 	// EdgeOrganization holds the string denoting the organization edge name in mutations.
@@ -65,6 +71,9 @@ var Columns = []string{
 	FieldUpdatedAt,
 	FieldRole,
 	FieldOperatingMode,
+	FieldSignedOn,
+	FieldSignerName,
+	FieldSignerRole,
 }
 
 // ForeignKeys holds the SQL foreign-keys that are owned by the "protocol_parties"
@@ -103,6 +112,10 @@ var (
 	DefaultUpdatedAt func() time.Time
 	// UpdateDefaultUpdatedAt holds the default value on update for the "updated_at" field.
 	UpdateDefaultUpdatedAt func() time.Time
+	// SignerNameValidator is a validator for the "signer_name" field. It is called by the builders before save.
+	SignerNameValidator func(string) error
+	// SignerRoleValidator is a validator for the "signer_role" field. It is called by the builders before save.
+	SignerRoleValidator func(string) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() gid.ID
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.
@@ -161,6 +174,21 @@ func ByRole(opts ...sql.OrderTermOption) OrderOption {
 // ByOperatingMode orders the results by the operating_mode field.
 func ByOperatingMode(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldOperatingMode, opts...).ToFunc()
+}
+
+// BySignedOn orders the results by the signed_on field.
+func BySignedOn(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSignedOn, opts...).ToFunc()
+}
+
+// BySignerName orders the results by the signer_name field.
+func BySignerName(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSignerName, opts...).ToFunc()
+}
+
+// BySignerRole orders the results by the signer_role field.
+func BySignerRole(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSignerRole, opts...).ToFunc()
 }
 
 // ByProtocolField orders the results by protocol field.

@@ -7,6 +7,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/predicate"
 )
@@ -69,6 +70,21 @@ func UpdatedAt(v time.Time) predicate.ProtocolParty {
 // OperatingMode applies equality check predicate on the "operating_mode" field. It's identical to OperatingModeEQ.
 func OperatingMode(v string) predicate.ProtocolParty {
 	return predicate.ProtocolParty(sql.FieldEQ(FieldOperatingMode, v))
+}
+
+// SignedOn applies equality check predicate on the "signed_on" field. It's identical to SignedOnEQ.
+func SignedOn(v domain.Date) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldEQ(FieldSignedOn, v))
+}
+
+// SignerName applies equality check predicate on the "signer_name" field. It's identical to SignerNameEQ.
+func SignerName(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldEQ(FieldSignerName, v))
+}
+
+// SignerRole applies equality check predicate on the "signer_role" field. It's identical to SignerRoleEQ.
+func SignerRole(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldEQ(FieldSignerRole, v))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
@@ -244,6 +260,206 @@ func OperatingModeEqualFold(v string) predicate.ProtocolParty {
 // OperatingModeContainsFold applies the ContainsFold predicate on the "operating_mode" field.
 func OperatingModeContainsFold(v string) predicate.ProtocolParty {
 	return predicate.ProtocolParty(sql.FieldContainsFold(FieldOperatingMode, v))
+}
+
+// SignedOnEQ applies the EQ predicate on the "signed_on" field.
+func SignedOnEQ(v domain.Date) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldEQ(FieldSignedOn, v))
+}
+
+// SignedOnNEQ applies the NEQ predicate on the "signed_on" field.
+func SignedOnNEQ(v domain.Date) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldNEQ(FieldSignedOn, v))
+}
+
+// SignedOnIn applies the In predicate on the "signed_on" field.
+func SignedOnIn(vs ...domain.Date) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldIn(FieldSignedOn, vs...))
+}
+
+// SignedOnNotIn applies the NotIn predicate on the "signed_on" field.
+func SignedOnNotIn(vs ...domain.Date) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldNotIn(FieldSignedOn, vs...))
+}
+
+// SignedOnGT applies the GT predicate on the "signed_on" field.
+func SignedOnGT(v domain.Date) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldGT(FieldSignedOn, v))
+}
+
+// SignedOnGTE applies the GTE predicate on the "signed_on" field.
+func SignedOnGTE(v domain.Date) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldGTE(FieldSignedOn, v))
+}
+
+// SignedOnLT applies the LT predicate on the "signed_on" field.
+func SignedOnLT(v domain.Date) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldLT(FieldSignedOn, v))
+}
+
+// SignedOnLTE applies the LTE predicate on the "signed_on" field.
+func SignedOnLTE(v domain.Date) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldLTE(FieldSignedOn, v))
+}
+
+// SignedOnIsNil applies the IsNil predicate on the "signed_on" field.
+func SignedOnIsNil() predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldIsNull(FieldSignedOn))
+}
+
+// SignedOnNotNil applies the NotNil predicate on the "signed_on" field.
+func SignedOnNotNil() predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldNotNull(FieldSignedOn))
+}
+
+// SignerNameEQ applies the EQ predicate on the "signer_name" field.
+func SignerNameEQ(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldEQ(FieldSignerName, v))
+}
+
+// SignerNameNEQ applies the NEQ predicate on the "signer_name" field.
+func SignerNameNEQ(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldNEQ(FieldSignerName, v))
+}
+
+// SignerNameIn applies the In predicate on the "signer_name" field.
+func SignerNameIn(vs ...string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldIn(FieldSignerName, vs...))
+}
+
+// SignerNameNotIn applies the NotIn predicate on the "signer_name" field.
+func SignerNameNotIn(vs ...string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldNotIn(FieldSignerName, vs...))
+}
+
+// SignerNameGT applies the GT predicate on the "signer_name" field.
+func SignerNameGT(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldGT(FieldSignerName, v))
+}
+
+// SignerNameGTE applies the GTE predicate on the "signer_name" field.
+func SignerNameGTE(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldGTE(FieldSignerName, v))
+}
+
+// SignerNameLT applies the LT predicate on the "signer_name" field.
+func SignerNameLT(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldLT(FieldSignerName, v))
+}
+
+// SignerNameLTE applies the LTE predicate on the "signer_name" field.
+func SignerNameLTE(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldLTE(FieldSignerName, v))
+}
+
+// SignerNameContains applies the Contains predicate on the "signer_name" field.
+func SignerNameContains(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldContains(FieldSignerName, v))
+}
+
+// SignerNameHasPrefix applies the HasPrefix predicate on the "signer_name" field.
+func SignerNameHasPrefix(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldHasPrefix(FieldSignerName, v))
+}
+
+// SignerNameHasSuffix applies the HasSuffix predicate on the "signer_name" field.
+func SignerNameHasSuffix(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldHasSuffix(FieldSignerName, v))
+}
+
+// SignerNameIsNil applies the IsNil predicate on the "signer_name" field.
+func SignerNameIsNil() predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldIsNull(FieldSignerName))
+}
+
+// SignerNameNotNil applies the NotNil predicate on the "signer_name" field.
+func SignerNameNotNil() predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldNotNull(FieldSignerName))
+}
+
+// SignerNameEqualFold applies the EqualFold predicate on the "signer_name" field.
+func SignerNameEqualFold(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldEqualFold(FieldSignerName, v))
+}
+
+// SignerNameContainsFold applies the ContainsFold predicate on the "signer_name" field.
+func SignerNameContainsFold(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldContainsFold(FieldSignerName, v))
+}
+
+// SignerRoleEQ applies the EQ predicate on the "signer_role" field.
+func SignerRoleEQ(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldEQ(FieldSignerRole, v))
+}
+
+// SignerRoleNEQ applies the NEQ predicate on the "signer_role" field.
+func SignerRoleNEQ(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldNEQ(FieldSignerRole, v))
+}
+
+// SignerRoleIn applies the In predicate on the "signer_role" field.
+func SignerRoleIn(vs ...string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldIn(FieldSignerRole, vs...))
+}
+
+// SignerRoleNotIn applies the NotIn predicate on the "signer_role" field.
+func SignerRoleNotIn(vs ...string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldNotIn(FieldSignerRole, vs...))
+}
+
+// SignerRoleGT applies the GT predicate on the "signer_role" field.
+func SignerRoleGT(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldGT(FieldSignerRole, v))
+}
+
+// SignerRoleGTE applies the GTE predicate on the "signer_role" field.
+func SignerRoleGTE(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldGTE(FieldSignerRole, v))
+}
+
+// SignerRoleLT applies the LT predicate on the "signer_role" field.
+func SignerRoleLT(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldLT(FieldSignerRole, v))
+}
+
+// SignerRoleLTE applies the LTE predicate on the "signer_role" field.
+func SignerRoleLTE(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldLTE(FieldSignerRole, v))
+}
+
+// SignerRoleContains applies the Contains predicate on the "signer_role" field.
+func SignerRoleContains(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldContains(FieldSignerRole, v))
+}
+
+// SignerRoleHasPrefix applies the HasPrefix predicate on the "signer_role" field.
+func SignerRoleHasPrefix(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldHasPrefix(FieldSignerRole, v))
+}
+
+// SignerRoleHasSuffix applies the HasSuffix predicate on the "signer_role" field.
+func SignerRoleHasSuffix(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldHasSuffix(FieldSignerRole, v))
+}
+
+// SignerRoleIsNil applies the IsNil predicate on the "signer_role" field.
+func SignerRoleIsNil() predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldIsNull(FieldSignerRole))
+}
+
+// SignerRoleNotNil applies the NotNil predicate on the "signer_role" field.
+func SignerRoleNotNil() predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldNotNull(FieldSignerRole))
+}
+
+// SignerRoleEqualFold applies the EqualFold predicate on the "signer_role" field.
+func SignerRoleEqualFold(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldEqualFold(FieldSignerRole, v))
+}
+
+// SignerRoleContainsFold applies the ContainsFold predicate on the "signer_role" field.
+func SignerRoleContainsFold(v string) predicate.ProtocolParty {
+	return predicate.ProtocolParty(sql.FieldContainsFold(FieldSignerRole, v))
 }
 
 // HasProtocol applies the HasEdge predicate on the "protocol" edge.

@@ -15,6 +15,8 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/committeemember"
+	"github.com/progetto-win/win/ent/communityactivity"
 	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
@@ -37,6 +39,8 @@ import (
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/outgoingmail"
 	"github.com/progetto-win/win/ent/pact"
+	"github.com/progetto-win/win/ent/pactamendment"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/passwordtoken"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
@@ -534,6 +538,142 @@ func init() {
 			return nil
 		}
 	}()
+	committeememberMixin := schema.CommitteeMember{}.Mixin()
+	committeemember.Policy = privacy.NewPolicies(committeememberMixin[2], schema.CommitteeMember{})
+	committeemember.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := committeemember.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	committeememberMixinHooks2 := committeememberMixin[2].Hooks()
+	committeememberHooks := schema.CommitteeMember{}.Hooks()
+
+	committeemember.Hooks[1] = committeememberMixinHooks2[0]
+
+	committeemember.Hooks[2] = committeememberMixinHooks2[1]
+
+	committeemember.Hooks[3] = committeememberHooks[0]
+	committeememberMixinFields0 := committeememberMixin[0].Fields()
+	_ = committeememberMixinFields0
+	committeememberMixinFields1 := committeememberMixin[1].Fields()
+	_ = committeememberMixinFields1
+	committeememberFields := schema.CommitteeMember{}.Fields()
+	_ = committeememberFields
+	// committeememberDescCreatedAt is the schema descriptor for created_at field.
+	committeememberDescCreatedAt := committeememberMixinFields1[0].Descriptor()
+	// committeemember.DefaultCreatedAt holds the default value on creation for the created_at field.
+	committeemember.DefaultCreatedAt = committeememberDescCreatedAt.Default.(func() time.Time)
+	// committeememberDescUpdatedAt is the schema descriptor for updated_at field.
+	committeememberDescUpdatedAt := committeememberMixinFields1[1].Descriptor()
+	// committeemember.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	committeemember.DefaultUpdatedAt = committeememberDescUpdatedAt.Default.(func() time.Time)
+	// committeemember.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	committeemember.UpdateDefaultUpdatedAt = committeememberDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// committeememberDescID is the schema descriptor for id field.
+	committeememberDescID := committeememberMixinFields0[0].Descriptor()
+	// committeemember.DefaultID holds the default value on creation for the id field.
+	committeemember.DefaultID = committeememberDescID.Default.(func() gid.ID)
+	// committeemember.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	committeemember.IDValidator = func() func(string) error {
+		validators := committeememberDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	communityactivityMixin := schema.CommunityActivity{}.Mixin()
+	communityactivity.Policy = privacy.NewPolicies(communityactivityMixin[2], schema.CommunityActivity{})
+	communityactivity.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := communityactivity.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	communityactivityMixinHooks2 := communityactivityMixin[2].Hooks()
+	communityactivityHooks := schema.CommunityActivity{}.Hooks()
+
+	communityactivity.Hooks[1] = communityactivityMixinHooks2[0]
+
+	communityactivity.Hooks[2] = communityactivityMixinHooks2[1]
+
+	communityactivity.Hooks[3] = communityactivityHooks[0]
+
+	communityactivity.Hooks[4] = communityactivityHooks[1]
+
+	communityactivity.Hooks[5] = communityactivityHooks[2]
+
+	communityactivity.Hooks[6] = communityactivityHooks[3]
+	communityactivityMixinFields0 := communityactivityMixin[0].Fields()
+	_ = communityactivityMixinFields0
+	communityactivityMixinFields1 := communityactivityMixin[1].Fields()
+	_ = communityactivityMixinFields1
+	communityactivityFields := schema.CommunityActivity{}.Fields()
+	_ = communityactivityFields
+	// communityactivityDescCreatedAt is the schema descriptor for created_at field.
+	communityactivityDescCreatedAt := communityactivityMixinFields1[0].Descriptor()
+	// communityactivity.DefaultCreatedAt holds the default value on creation for the created_at field.
+	communityactivity.DefaultCreatedAt = communityactivityDescCreatedAt.Default.(func() time.Time)
+	// communityactivityDescUpdatedAt is the schema descriptor for updated_at field.
+	communityactivityDescUpdatedAt := communityactivityMixinFields1[1].Descriptor()
+	// communityactivity.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	communityactivity.DefaultUpdatedAt = communityactivityDescUpdatedAt.Default.(func() time.Time)
+	// communityactivity.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	communityactivity.UpdateDefaultUpdatedAt = communityactivityDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// communityactivityDescTitle is the schema descriptor for title field.
+	communityactivityDescTitle := communityactivityFields[0].Descriptor()
+	// communityactivity.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	communityactivity.TitleValidator = func() func(string) error {
+		validators := communityactivityDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// communityactivityDescParticipants is the schema descriptor for participants field.
+	communityactivityDescParticipants := communityactivityFields[3].Descriptor()
+	// communityactivity.ParticipantsValidator is a validator for the "participants" field. It is called by the builders before save.
+	communityactivity.ParticipantsValidator = communityactivityDescParticipants.Validators[0].(func(int) error)
+	// communityactivityDescID is the schema descriptor for id field.
+	communityactivityDescID := communityactivityMixinFields0[0].Descriptor()
+	// communityactivity.DefaultID holds the default value on creation for the id field.
+	communityactivity.DefaultID = communityactivityDescID.Default.(func() gid.ID)
+	// communityactivity.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	communityactivity.IDValidator = func() func(string) error {
+		validators := communityactivityDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	consentMixin := schema.Consent{}.Mixin()
 	consent.Policy = privacy.NewPolicies(consentMixin[2], consentMixin[3], schema.Consent{})
 	consent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -746,10 +886,13 @@ func init() {
 		})
 	}
 	directiveacknowledgementMixinHooks2 := directiveacknowledgementMixin[2].Hooks()
+	directiveacknowledgementHooks := schema.DirectiveAcknowledgement{}.Hooks()
 
 	directiveacknowledgement.Hooks[1] = directiveacknowledgementMixinHooks2[0]
 
 	directiveacknowledgement.Hooks[2] = directiveacknowledgementMixinHooks2[1]
+
+	directiveacknowledgement.Hooks[3] = directiveacknowledgementHooks[0]
 	directiveacknowledgementMixinFields0 := directiveacknowledgementMixin[0].Fields()
 	_ = directiveacknowledgementMixinFields0
 	directiveacknowledgementMixinFields1 := directiveacknowledgementMixin[1].Fields()
@@ -1162,6 +1305,8 @@ func init() {
 	intervention.Hooks[6] = interventionHooks[3]
 
 	intervention.Hooks[7] = interventionHooks[4]
+
+	intervention.Hooks[8] = interventionHooks[5]
 	interventionMixinInters2 := interventionMixin[2].Interceptors()
 	intervention.Interceptors[0] = interventionMixinInters2[0]
 	interventionMixinFields0 := interventionMixin[0].Fields()
@@ -2058,6 +2203,112 @@ func init() {
 			return nil
 		}
 	}()
+	pactamendmentMixin := schema.PactAmendment{}.Mixin()
+	pactamendment.Policy = privacy.NewPolicies(pactamendmentMixin[1], schema.PactAmendment{})
+	pactamendment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := pactamendment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	pactamendmentMixinHooks1 := pactamendmentMixin[1].Hooks()
+
+	pactamendment.Hooks[1] = pactamendmentMixinHooks1[0]
+
+	pactamendment.Hooks[2] = pactamendmentMixinHooks1[1]
+	pactamendmentMixinFields0 := pactamendmentMixin[0].Fields()
+	_ = pactamendmentMixinFields0
+	pactamendmentFields := schema.PactAmendment{}.Fields()
+	_ = pactamendmentFields
+	// pactamendmentDescSummary is the schema descriptor for summary field.
+	pactamendmentDescSummary := pactamendmentFields[1].Descriptor()
+	// pactamendment.SummaryValidator is a validator for the "summary" field. It is called by the builders before save.
+	pactamendment.SummaryValidator = pactamendmentDescSummary.Validators[0].(func(string) error)
+	// pactamendmentDescRecordedAt is the schema descriptor for recorded_at field.
+	pactamendmentDescRecordedAt := pactamendmentFields[3].Descriptor()
+	// pactamendment.DefaultRecordedAt holds the default value on creation for the recorded_at field.
+	pactamendment.DefaultRecordedAt = pactamendmentDescRecordedAt.Default.(func() time.Time)
+	// pactamendmentDescID is the schema descriptor for id field.
+	pactamendmentDescID := pactamendmentMixinFields0[0].Descriptor()
+	// pactamendment.DefaultID holds the default value on creation for the id field.
+	pactamendment.DefaultID = pactamendmentDescID.Default.(func() gid.ID)
+	// pactamendment.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	pactamendment.IDValidator = func() func(string) error {
+		validators := pactamendmentDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	pactsignatoryMixin := schema.PactSignatory{}.Mixin()
+	pactsignatory.Policy = privacy.NewPolicies(pactsignatoryMixin[2], schema.PactSignatory{})
+	pactsignatory.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := pactsignatory.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	pactsignatoryMixinHooks2 := pactsignatoryMixin[2].Hooks()
+
+	pactsignatory.Hooks[1] = pactsignatoryMixinHooks2[0]
+
+	pactsignatory.Hooks[2] = pactsignatoryMixinHooks2[1]
+	pactsignatoryMixinFields0 := pactsignatoryMixin[0].Fields()
+	_ = pactsignatoryMixinFields0
+	pactsignatoryMixinFields1 := pactsignatoryMixin[1].Fields()
+	_ = pactsignatoryMixinFields1
+	pactsignatoryFields := schema.PactSignatory{}.Fields()
+	_ = pactsignatoryFields
+	// pactsignatoryDescCreatedAt is the schema descriptor for created_at field.
+	pactsignatoryDescCreatedAt := pactsignatoryMixinFields1[0].Descriptor()
+	// pactsignatory.DefaultCreatedAt holds the default value on creation for the created_at field.
+	pactsignatory.DefaultCreatedAt = pactsignatoryDescCreatedAt.Default.(func() time.Time)
+	// pactsignatoryDescUpdatedAt is the schema descriptor for updated_at field.
+	pactsignatoryDescUpdatedAt := pactsignatoryMixinFields1[1].Descriptor()
+	// pactsignatory.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	pactsignatory.DefaultUpdatedAt = pactsignatoryDescUpdatedAt.Default.(func() time.Time)
+	// pactsignatory.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	pactsignatory.UpdateDefaultUpdatedAt = pactsignatoryDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// pactsignatoryDescSignerName is the schema descriptor for signer_name field.
+	pactsignatoryDescSignerName := pactsignatoryFields[4].Descriptor()
+	// pactsignatory.SignerNameValidator is a validator for the "signer_name" field. It is called by the builders before save.
+	pactsignatory.SignerNameValidator = pactsignatoryDescSignerName.Validators[0].(func(string) error)
+	// pactsignatoryDescSignerRole is the schema descriptor for signer_role field.
+	pactsignatoryDescSignerRole := pactsignatoryFields[5].Descriptor()
+	// pactsignatory.SignerRoleValidator is a validator for the "signer_role" field. It is called by the builders before save.
+	pactsignatory.SignerRoleValidator = pactsignatoryDescSignerRole.Validators[0].(func(string) error)
+	// pactsignatoryDescID is the schema descriptor for id field.
+	pactsignatoryDescID := pactsignatoryMixinFields0[0].Descriptor()
+	// pactsignatory.DefaultID holds the default value on creation for the id field.
+	pactsignatory.DefaultID = pactsignatoryDescID.Default.(func() gid.ID)
+	// pactsignatory.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	pactsignatory.IDValidator = func() func(string) error {
+		validators := pactsignatoryDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	passwordtokenMixin := schema.PasswordToken{}.Mixin()
 	passwordtoken.Policy = privacy.NewPolicies(schema.PasswordToken{})
 	passwordtoken.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -2578,6 +2829,14 @@ func init() {
 	protocolparty.DefaultUpdatedAt = protocolpartyDescUpdatedAt.Default.(func() time.Time)
 	// protocolparty.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	protocolparty.UpdateDefaultUpdatedAt = protocolpartyDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// protocolpartyDescSignerName is the schema descriptor for signer_name field.
+	protocolpartyDescSignerName := protocolpartyFields[3].Descriptor()
+	// protocolparty.SignerNameValidator is a validator for the "signer_name" field. It is called by the builders before save.
+	protocolparty.SignerNameValidator = protocolpartyDescSignerName.Validators[0].(func(string) error)
+	// protocolpartyDescSignerRole is the schema descriptor for signer_role field.
+	protocolpartyDescSignerRole := protocolpartyFields[4].Descriptor()
+	// protocolparty.SignerRoleValidator is a validator for the "signer_role" field. It is called by the builders before save.
+	protocolparty.SignerRoleValidator = protocolpartyDescSignerRole.Validators[0].(func(string) error)
 	// protocolpartyDescID is the schema descriptor for id field.
 	protocolpartyDescID := protocolpartyMixinFields0[0].Descriptor()
 	// protocolparty.DefaultID holds the default value on creation for the id field.

@@ -58,6 +58,8 @@ func (Intervention) Edges() []ent.Edge {
 			Comment("The organisation delivering it (ente erogatore)."),
 		edge.To("fund", Fund.Type).Unique().
 			Comment("The fund paying for it (fondo di copertura)."),
+		edge.To("protocol", Protocol.Type).Unique().
+			Comment("The protocol under which it is delivered, if any (protocollo di riferimento)."),
 		edge.From("outcomes", Outcome.Type).Ref("intervention").
 			Comment("Outcomes the intervention led to (esiti).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
@@ -69,13 +71,13 @@ func (Intervention) Edges() []ent.Edge {
 func (Intervention) Indexes() []ent.Index {
 	// By fund: a fund's use sums its interventions, inside the
 	// transaction of every intervention charged to it.
-	return []ent.Index{index.Fields("status"), index.Fields("starts_on"), index.Edges("case"), index.Edges("fund")}
+	return []ent.Index{index.Fields("status"), index.Fields("starts_on"), index.Edges("case"), index.Edges("fund"), index.Edges("protocol")}
 }
 
 // Hooks of Intervention.
 func (Intervention) Hooks() []ent.Hook {
 	return []ent.Hook{datesInOrder("starts_on", "ends_on", "startsOn", "endsOn"), interventionTransition,
-		internshipLength, youthGuaranteeAge, withinFund}
+		internshipLength, youthGuaranteeAge, withinFund, protocolInForce}
 }
 
 // Annotations of Intervention.
@@ -101,7 +103,7 @@ func (Outcome) Fields() []ent.Field {
 		field.Enum("value_dimension").
 			NamedValues("Economic", "ECONOMIC", "Social", "SOCIAL", "Cultural", "CULTURAL").
 			Comment("The value the pact promises that this result counts for (dimensione di valore): economico, sociale, culturale.").
-			Annotations(ordered("VALUE_DIMENSION")),
+			Annotations(ordered("VALUE_DIMENSION"), sharedEnum("OutcomeValueDimension")),
 		field.Time("achieved_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).
 			Comment("Date of the result (data dell'esito).").
 			Annotations(ordered("ACHIEVED_ON")),

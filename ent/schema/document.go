@@ -69,6 +69,8 @@ func (Document) Edges() []ent.Edge {
 			Comment("The protocol commitment it is evidence of (impegno del protocollo)."),
 		edge.To("meeting", Meeting.Type).Unique().Immutable().
 			Comment("The meeting whose minutes it is (riunione)."),
+		edge.To("directive_progress", DirectiveAcknowledgement.Type).Unique().Immutable().
+			Comment("The table's implementation of a directive it shows (attuazione di un indirizzo)."),
 		edge.To("consent", Consent.Type).Unique().Immutable().
 			Comment("The consent record whose signed form it is (consenso)."),
 		edge.To("uploaded_by", User.Type).Unique().Immutable().

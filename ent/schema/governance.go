@@ -58,6 +58,9 @@ func (Protocol) Edges() []ent.Edge {
 		edge.To("objectives", Objective.Type).
 			Comment("The programme objectives the protocol serves (obiettivi).").
 			Annotations(entgql.RelayConnection()),
+		edge.From("interventions", Intervention.Type).Ref("protocol").
+			Comment("The interventions delivered under the protocol, as far as the viewer may read them; Protocol.delivered sums them all (interventi erogati nell'ambito del protocollo).").
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 
@@ -94,6 +97,15 @@ func (ProtocolParty) Fields() []ent.Field {
 		field.Text("operating_mode").Optional().
 			Comment("How the party operates within the protocol (modalità operative).").
 			Annotations(limited(longText)),
+		field.Time("signed_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
+			Comment("Date the party signed the protocol; null until it does, and a protocol is activated only once two parties at least have signed (data di sottoscrizione).").
+			Annotations(ordered("SIGNED_ON")),
+		field.String("signer_name").Optional().MaxLen(200).
+			Comment("The person who signed for the party (firmatario).").
+			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		field.String("signer_role").Optional().MaxLen(200).
+			Comment("Their office in the party's body (qualifica del firmatario).").
+			Annotations(entgql.Skip(entgql.SkipWhereInput)),
 	}
 }
 
@@ -196,6 +208,10 @@ func (Directive) Fields() []ent.Field {
 			Annotations(ordered("ISSUED_ON")),
 		field.Bool("all_tables").Default(false).
 			Comment("Whether it is addressed to every table; otherwise to the tables listed (rivolto a tutti i tavoli)."),
+		field.Time("due_on").GoType(day).SchemaType(dateColumn).Annotations(dateScalar()).Optional().Nillable().
+			Comment("The day by which the tables are to carry it out; null only for directives issued before deadlines were kept (scadenza).").
+			Annotations(ordered("DUE_ON")),
+		committeeLevel(false),
 	}
 }
 
@@ -366,7 +382,23 @@ func (Decision) Fields() []ent.Field {
 		field.Text("text").NotEmpty().
 			Comment("What was decided, without identifying data of persons (testo della decisione).").
 			Annotations(limited(shortText)),
+		committeeLevel(true),
 	}
+}
+
+// committeeLevel is the level of the committee's work a decision or
+// directive belongs to, as the sources distinguish them.
+// A directive has one, strategic unless told; a decision of a table's
+// meeting has none.
+func committeeLevel(optional bool) ent.Field {
+	f := field.Enum("level").
+		NamedValues("Strategic", "STRATEGIC", "Operational", "OPERATIONAL").
+		Comment("The committee's level of work (livello): strategico, the direction of the network, or operativo, coordination — programming, evaluation, verification; for decisions of table meetings, null.").
+		Annotations(ordered("LEVEL"), sharedEnum("CommitteeLevel"))
+	if optional {
+		return f.Optional().Nillable()
+	}
+	return f.Default("STRATEGIC")
 }
 
 // Edges of Decision.

@@ -100,6 +100,16 @@ func lowerCaseEmail(next ent.Mutator) ent.Mutator {
 // taxCodeShape finds text shaped like an Italian tax code.
 var taxCodeShape = regexp.MustCompile(`(?i)\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPR-T][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b`)
 
+// notInFuture refuses a day after today (Italian time) in a date field.
+func notInFuture(name, gqlName, refusal string) ent.Hook {
+	return fieldCheck(name, gqlName, func(v any) string {
+		if d, ok := v.(domain.Date); ok && d.After(domain.Today()) {
+			return refusal
+		}
+		return ""
+	})
+}
+
 // noTaxCodes refuses text that carries a tax code: minutes and decisions
 // refer to persons by their case, never by identity.
 func noTaxCodes(column, field string) ent.Hook {

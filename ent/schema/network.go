@@ -117,10 +117,15 @@ func (Organization) Edges() []ent.Edge {
 		edge.From("users", User.Type).Ref("organization").
 			Comment("Users who work for the organisation (utenti dell'ente).").
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
-		edge.From("pacts", Pact.Type).Ref("signatories").
-			Comment("Pacts the organisation signed (patti sottoscritti).").
-			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
-			Annotations(entgql.RelayConnection()),
+		edge.From("pact_signatures", PactSignatory.Type).Ref("organization").
+			Comment("The organisation's signatures of pacts, with role and dates (adesioni ai patti).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.From("community_activities", CommunityActivity.Type).Ref("organizers").
+			Comment("Community activities the organisation organised (attività di comunità organizzate).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.From("committee_seats", CommitteeMember.Type).Ref("organization").
+			Comment("The organisation's seats in the steering committee (partecipazione alla cabina di regia).").
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.From("protocol_parties", ProtocolParty.Type).Ref("organization").
 			Comment("The organisation's roles in protocols (partecipazioni ai protocolli).").
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
@@ -167,15 +172,20 @@ func (Pact) Fields() []ent.Field {
 		field.Text("description").Optional().
 			Comment("Purpose and instruments of the pact (finalità e strumenti).").
 			Annotations(limited(longText)),
+		field.Text("text").Optional().
+			Comment("The pact's text in force, as last amended; amendPact changes it (testo vigente).").
+			Annotations(limited(longText), entgql.Skip(entgql.SkipWhereInput)),
 	}
 }
 
 // Edges of Pact.
 func (Pact) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("signatories", Organization.Type).
-			Comment("Organisations that signed the pact (firmatari).").
+		edge.From("signatories", PactSignatory.Type).Ref("pact").
+			Comment("The bodies that signed the pact, with their role and dates, past ones included (firmatari).").
 			Annotations(entgql.RelayConnection()),
+		edge.From("amendments", PactAmendment.Type).Ref("pact").
+			Comment("The pact's amendments, oldest first (modifiche del patto)."),
 	}
 }
 

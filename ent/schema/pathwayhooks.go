@@ -17,6 +17,7 @@ import (
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
+	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/schema/rule"
 )
 
@@ -308,3 +309,35 @@ func euros(cents int64) string {
 	}
 	return fmt.Sprintf("€ %s,%02d", s, frac)
 }
+
+// protocolInForce refuses to deliver an intervention under a protocol
+// that is not in force: only an ACTIVE protocol, valid on the day the
+// intervention starts, is named; one ended since stays named.
+var protocolInForce = hook.On(func(next ent.Mutator) ent.Mutator {
+	return hook.InterventionFunc(func(ctx context.Context, m *gen.InterventionMutation) (ent.Value, error) {
+		id, ok := m.ProtocolID()
+		if !ok {
+			return next.Mutate(ctx, m)
+		}
+		sys := rule.SystemContext(ctx)
+		p, err := m.Client().Protocol.Get(sys, id)
+		if gen.IsNotFound(err) {
+			return nil, fault.Invalidf("protocolID", "no protocol has that ID")
+		} else if err != nil {
+			return nil, err
+		}
+		starts, ok := m.StartsOn()
+		if !ok {
+			if starts, err = m.OldStartsOn(ctx); err != nil {
+				return nil, err
+			}
+		}
+		switch {
+		case p.Status != protocol.StatusActive:
+			return nil, fault.Invalidf("protocolID", "the protocol %q is %s: interventions are delivered under an ACTIVE protocol", p.Title, p.Status)
+		case p.ValidFrom != nil && starts.Before(*p.ValidFrom), p.ValidUntil != nil && starts.After(*p.ValidUntil):
+			return nil, fault.Invalidf("protocolID", "the protocol %q is not in force on %s, the day the intervention starts", p.Title, starts.Italian())
+		}
+		return next.Mutate(ctx, m)
+	})
+}, ent.OpCreate|ent.OpUpdateOne)

@@ -2,7 +2,6 @@ package schema
 
 import (
 	"crypto/rand"
-	"time"
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
@@ -269,9 +268,4 @@ func (PersonIdentity) Annotations() []schema.Annotation {
 }
 
 // birthDateInPast refuses a birth date in the future.
-var birthDateInPast = fieldCheck("birth_date", "birthDate", func(v any) string {
-	if t, ok := v.(time.Time); ok && t.After(time.Now()) {
-		return "must not be in the future"
-	}
-	return ""
-})
+var birthDateInPast = notInFuture("birth_date", "birthDate", "must not be in the future")

@@ -258,12 +258,26 @@ const (
 	AuditActionAmendFund AuditAction = "AMEND_FUND"
 	// Close fund.
 	AuditActionCloseFund AuditAction = "CLOSE_FUND"
+	// Sign protocol party.
+	AuditActionSignProtocolParty AuditAction = "SIGN_PROTOCOL_PARTY"
 	// Issue directive.
 	AuditActionIssueDirective AuditAction = "ISSUE_DIRECTIVE"
 	// Acknowledge directive.
 	AuditActionAcknowledgeDirective AuditAction = "ACKNOWLEDGE_DIRECTIVE"
+	// Record directive progress.
+	AuditActionRecordDirectiveProgress AuditAction = "RECORD_DIRECTIVE_PROGRESS"
 	// Record meeting.
 	AuditActionRecordMeeting AuditAction = "RECORD_MEETING"
+	// Add pact signatory.
+	AuditActionAddPactSignatory AuditAction = "ADD_PACT_SIGNATORY"
+	// End pact signatory.
+	AuditActionEndPactSignatory AuditAction = "END_PACT_SIGNATORY"
+	// Amend pact.
+	AuditActionAmendPact AuditAction = "AMEND_PACT"
+	// Add committee member.
+	AuditActionAddCommitteeMember AuditAction = "ADD_COMMITTEE_MEMBER"
+	// End committee member.
+	AuditActionEndCommitteeMember AuditAction = "END_COMMITTEE_MEMBER"
 	// Export indicator.
 	AuditActionExportIndicator AuditAction = "EXPORT_INDICATOR"
 	// Export cases.
@@ -356,9 +370,16 @@ var AllAuditAction = []AuditAction{
 	AuditActionDropProtocolCommitment,
 	AuditActionAmendFund,
 	AuditActionCloseFund,
+	AuditActionSignProtocolParty,
 	AuditActionIssueDirective,
 	AuditActionAcknowledgeDirective,
+	AuditActionRecordDirectiveProgress,
 	AuditActionRecordMeeting,
+	AuditActionAddPactSignatory,
+	AuditActionEndPactSignatory,
+	AuditActionAmendPact,
+	AuditActionAddCommitteeMember,
+	AuditActionEndCommitteeMember,
 	AuditActionExportIndicator,
 	AuditActionExportCases,
 	AuditActionCreateWebhook,
@@ -369,7 +390,7 @@ var AllAuditAction = []AuditAction{
 
 func (e AuditAction) IsValid() bool {
 	switch e {
-	case AuditActionLogin, AuditActionLoginAttempt, AuditActionLoginFailed, AuditActionLoginThrottled, AuditActionLogout, AuditActionPasswordSet, AuditActionPasswordChanged, AuditActionTokenCreated, AuditActionTokenUsed, AuditActionTokenRevoked, AuditActionPasswordResetRequested, AuditActionPasswordReset, AuditActionUserInvited, AuditActionCreate, AuditActionUpdate, AuditActionDelete, AuditActionReadIdentity, AuditActionMatchPerson, AuditActionLinkPerson, AuditActionExportPerson, AuditActionAccessReport, AuditActionEraseIdentity, AuditActionRetentionErase, AuditActionMergePersons, AuditActionUndoPersonMerge, AuditActionRecordConsent, AuditActionWithdrawConsent, AuditActionAcceptServiceRequest, AuditActionDeclineServiceRequest, AuditActionCompleteServiceRequest, AuditActionReadSharedContact, AuditActionProposePlan, AuditActionProposeClosure, AuditActionAttachDocument, AuditActionRemoveDocument, AuditActionDownloadDocument, AuditActionImportCases, AuditActionReferCase, AuditActionSearchCases, AuditActionStartAssessment, AuditActionRecordPreliminaryAssessment, AuditActionRecordInDepthAssessment, AuditActionDeclineReferral, AuditActionTakeCharge, AuditActionAssignCaseManager, AuditActionUpdatePlan, AuditActionAddGoal, AuditActionUpdateGoal, AuditActionAddCommitment, AuditActionUpdateCommitment, AuditActionAddIntervention, AuditActionUpdateIntervention, AuditActionRecordOutcome, AuditActionRecordFollowUp, AuditActionScheduleMonitoringMeeting, AuditActionRecordMonitoringMeeting, AuditActionMoveToMonitoring, AuditActionCloseCase, AuditActionReopenCase, AuditActionTransferCase, AuditActionAcceptTransfer, AuditActionDeclineTransfer, AuditActionAddNote, AuditActionRequestService, AuditActionCancelServiceRequest, AuditActionApproveProposal, AuditActionReturnProposal, AuditActionSetTableTimeLimits, AuditActionSetTableApprovals, AuditActionActivateProtocol, AuditActionTerminateProtocol, AuditActionAddProtocolParty, AuditActionAddProtocolCommitment, AuditActionFulfilProtocolCommitment, AuditActionDropProtocolCommitment, AuditActionAmendFund, AuditActionCloseFund, AuditActionIssueDirective, AuditActionAcknowledgeDirective, AuditActionRecordMeeting, AuditActionExportIndicator, AuditActionExportCases, AuditActionCreateWebhook, AuditActionUpdateWebhook, AuditActionDeleteWebhook, AuditActionRedeliverWebhook:
+	case AuditActionLogin, AuditActionLoginAttempt, AuditActionLoginFailed, AuditActionLoginThrottled, AuditActionLogout, AuditActionPasswordSet, AuditActionPasswordChanged, AuditActionTokenCreated, AuditActionTokenUsed, AuditActionTokenRevoked, AuditActionPasswordResetRequested, AuditActionPasswordReset, AuditActionUserInvited, AuditActionCreate, AuditActionUpdate, AuditActionDelete, AuditActionReadIdentity, AuditActionMatchPerson, AuditActionLinkPerson, AuditActionExportPerson, AuditActionAccessReport, AuditActionEraseIdentity, AuditActionRetentionErase, AuditActionMergePersons, AuditActionUndoPersonMerge, AuditActionRecordConsent, AuditActionWithdrawConsent, AuditActionAcceptServiceRequest, AuditActionDeclineServiceRequest, AuditActionCompleteServiceRequest, AuditActionReadSharedContact, AuditActionProposePlan, AuditActionProposeClosure, AuditActionAttachDocument, AuditActionRemoveDocument, AuditActionDownloadDocument, AuditActionImportCases, AuditActionReferCase, AuditActionSearchCases, AuditActionStartAssessment, AuditActionRecordPreliminaryAssessment, AuditActionRecordInDepthAssessment, AuditActionDeclineReferral, AuditActionTakeCharge, AuditActionAssignCaseManager, AuditActionUpdatePlan, AuditActionAddGoal, AuditActionUpdateGoal, AuditActionAddCommitment, AuditActionUpdateCommitment, AuditActionAddIntervention, AuditActionUpdateIntervention, AuditActionRecordOutcome, AuditActionRecordFollowUp, AuditActionScheduleMonitoringMeeting, AuditActionRecordMonitoringMeeting, AuditActionMoveToMonitoring, AuditActionCloseCase, AuditActionReopenCase, AuditActionTransferCase, AuditActionAcceptTransfer, AuditActionDeclineTransfer, AuditActionAddNote, AuditActionRequestService, AuditActionCancelServiceRequest, AuditActionApproveProposal, AuditActionReturnProposal, AuditActionSetTableTimeLimits, AuditActionSetTableApprovals, AuditActionActivateProtocol, AuditActionTerminateProtocol, AuditActionAddProtocolParty, AuditActionAddProtocolCommitment, AuditActionFulfilProtocolCommitment, AuditActionDropProtocolCommitment, AuditActionAmendFund, AuditActionCloseFund, AuditActionSignProtocolParty, AuditActionIssueDirective, AuditActionAcknowledgeDirective, AuditActionRecordDirectiveProgress, AuditActionRecordMeeting, AuditActionAddPactSignatory, AuditActionEndPactSignatory, AuditActionAmendPact, AuditActionAddCommitteeMember, AuditActionEndCommitteeMember, AuditActionExportIndicator, AuditActionExportCases, AuditActionCreateWebhook, AuditActionUpdateWebhook, AuditActionDeleteWebhook, AuditActionRedeliverWebhook:
 		return true
 	}
 	return false
@@ -426,6 +447,10 @@ const (
 	AuditEntityTypeCase AuditEntityType = "Case"
 	// An object of type Commitment.
 	AuditEntityTypeCommitment AuditEntityType = "Commitment"
+	// An object of type CommitteeMember.
+	AuditEntityTypeCommitteeMember AuditEntityType = "CommitteeMember"
+	// An object of type CommunityActivity.
+	AuditEntityTypeCommunityActivity AuditEntityType = "CommunityActivity"
 	// An object of type Consent.
 	AuditEntityTypeConsent AuditEntityType = "Consent"
 	// An object of type Decision.
@@ -470,6 +495,10 @@ const (
 	AuditEntityTypeOutgoingMail AuditEntityType = "OutgoingMail"
 	// An object of type Pact.
 	AuditEntityTypePact AuditEntityType = "Pact"
+	// An object of type PactAmendment.
+	AuditEntityTypePactAmendment AuditEntityType = "PactAmendment"
+	// An object of type PactSignatory.
+	AuditEntityTypePactSignatory AuditEntityType = "PactSignatory"
 	// An object of type PasswordToken.
 	AuditEntityTypePasswordToken AuditEntityType = "PasswordToken"
 	// An object of type Person.
@@ -513,6 +542,8 @@ var AllAuditEntityType = []AuditEntityType{
 	AuditEntityTypeCaseEvent,
 	AuditEntityTypeCase,
 	AuditEntityTypeCommitment,
+	AuditEntityTypeCommitteeMember,
+	AuditEntityTypeCommunityActivity,
 	AuditEntityTypeConsent,
 	AuditEntityTypeDecision,
 	AuditEntityTypeDirective,
@@ -535,6 +566,8 @@ var AllAuditEntityType = []AuditEntityType{
 	AuditEntityTypeOutcome,
 	AuditEntityTypeOutgoingMail,
 	AuditEntityTypePact,
+	AuditEntityTypePactAmendment,
+	AuditEntityTypePactSignatory,
 	AuditEntityTypePasswordToken,
 	AuditEntityTypePerson,
 	AuditEntityTypePersonIdentity,
@@ -556,7 +589,7 @@ var AllAuditEntityType = []AuditEntityType{
 
 func (e AuditEntityType) IsValid() bool {
 	switch e {
-	case AuditEntityTypeAPIToken, AuditEntityTypeApproval, AuditEntityTypeAssessment, AuditEntityTypeCaseEvent, AuditEntityTypeCase, AuditEntityTypeCommitment, AuditEntityTypeConsent, AuditEntityTypeDecision, AuditEntityTypeDirective, AuditEntityTypeDirectiveAcknowledgement, AuditEntityTypeDocument, AuditEntityTypeDocumentContent, AuditEntityTypeFund, AuditEntityTypeFundAmendment, AuditEntityTypeGoal, AuditEntityTypeIntervention, AuditEntityTypeMeeting, AuditEntityTypeMonitoringItem, AuditEntityTypeMonitoringMeeting, AuditEntityTypeMunicipality, AuditEntityTypeNotification, AuditEntityTypeNotificationPreference, AuditEntityTypeObjective, AuditEntityTypeOrganization, AuditEntityTypeOutboxEvent, AuditEntityTypeOutcome, AuditEntityTypeOutgoingMail, AuditEntityTypePact, AuditEntityTypePasswordToken, AuditEntityTypePerson, AuditEntityTypePersonIdentity, AuditEntityTypePersonMerge, AuditEntityTypePlan, AuditEntityTypeProtocol, AuditEntityTypeProtocolCommitment, AuditEntityTypeProtocolParty, AuditEntityTypeServiceRequest, AuditEntityTypeSession, AuditEntityTypeTableMembership, AuditEntityTypeTable, AuditEntityTypeUser, AuditEntityTypeWebhook, AuditEntityTypeWebhookDelivery, AuditEntityTypeLogin, AuditEntityTypeIndicator:
+	case AuditEntityTypeAPIToken, AuditEntityTypeApproval, AuditEntityTypeAssessment, AuditEntityTypeCaseEvent, AuditEntityTypeCase, AuditEntityTypeCommitment, AuditEntityTypeCommitteeMember, AuditEntityTypeCommunityActivity, AuditEntityTypeConsent, AuditEntityTypeDecision, AuditEntityTypeDirective, AuditEntityTypeDirectiveAcknowledgement, AuditEntityTypeDocument, AuditEntityTypeDocumentContent, AuditEntityTypeFund, AuditEntityTypeFundAmendment, AuditEntityTypeGoal, AuditEntityTypeIntervention, AuditEntityTypeMeeting, AuditEntityTypeMonitoringItem, AuditEntityTypeMonitoringMeeting, AuditEntityTypeMunicipality, AuditEntityTypeNotification, AuditEntityTypeNotificationPreference, AuditEntityTypeObjective, AuditEntityTypeOrganization, AuditEntityTypeOutboxEvent, AuditEntityTypeOutcome, AuditEntityTypeOutgoingMail, AuditEntityTypePact, AuditEntityTypePactAmendment, AuditEntityTypePactSignatory, AuditEntityTypePasswordToken, AuditEntityTypePerson, AuditEntityTypePersonIdentity, AuditEntityTypePersonMerge, AuditEntityTypePlan, AuditEntityTypeProtocol, AuditEntityTypeProtocolCommitment, AuditEntityTypeProtocolParty, AuditEntityTypeServiceRequest, AuditEntityTypeSession, AuditEntityTypeTableMembership, AuditEntityTypeTable, AuditEntityTypeUser, AuditEntityTypeWebhook, AuditEntityTypeWebhookDelivery, AuditEntityTypeLogin, AuditEntityTypeIndicator:
 		return true
 	}
 	return false

@@ -8,6 +8,9 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/decision"
+	"github.com/progetto-win/win/ent/directive"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
@@ -77,8 +80,12 @@ func (g *generator) governance(ctx context.Context) error {
 				continue
 			}
 			used[org.ID] = true
-			party, err := c.ProtocolParty.Create().SetProtocol(prt).SetOrganization(org).SetRole(partyRoles[k%len(partyRoles)]).
-				SetOperatingMode("Secondo quanto concordato in cabina di regia.").Save(ctx)
+			create := c.ProtocolParty.Create().SetProtocol(prt).SetOrganization(org).SetRole(partyRoles[k%len(partyRoles)]).
+				SetOperatingMode("Secondo quanto concordato in cabina di regia.")
+			if prt.SignedOn != nil { // signed by every party on the protocol's day
+				create.SetSignedOn(*prt.SignedOn).SetSignerName(signerNames[(i+k)%len(signerNames)]).SetSignerRole(signerRole(org.Kind))
+			}
+			party, err := create.Save(ctx)
 			if err != nil {
 				return err
 			}
@@ -96,6 +103,12 @@ func (g *generator) governance(ctx context.Context) error {
 		}
 	}
 	if err := g.directives(ctx); err != nil {
+		return err
+	}
+	if err := g.committee(ctx); err != nil {
+		return err
+	}
+	if err := g.community(ctx); err != nil {
 		return err
 	}
 	return g.meetings(ctx)
@@ -170,7 +183,15 @@ func (g *generator) directives(ctx context.Context) error {
 		if i == len(directiveSpecs)-1 {
 			issued = g.today.AddDays(-g.between(3, 20))
 		}
-		b := g.tx.Directive.Create().SetTitle(d.title).SetBody(d.body).SetAllTables(d.all).SetIssuedOn(issued)
+		// Three months to carry it out; every third is of the committee's
+		// operational coordination.
+		due := issued.AddDays(90)
+		level := directive.LevelStrategic
+		if i%3 == 2 {
+			level = directive.LevelOperational
+		}
+		b := g.tx.Directive.Create().SetTitle(d.title).SetBody(d.body).SetAllTables(d.all).SetIssuedOn(issued).
+			SetDueOn(due).SetLevel(level)
 		addressed := g.net.tables
 		if !d.all {
 			addressed = nil
@@ -185,19 +206,45 @@ func (g *generator) directives(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		for _, t := range addressed {
+		for k, t := range addressed {
 			acknowledged := issued.AddDays(g.between(2, 40))
 			if acknowledged.After(g.today) || !g.chance(0.85) {
 				continue
 			}
-			err := g.tx.DirectiveAcknowledgement.Create().SetDirectiveID(dir.ID).SetTableID(t.ID).
-				SetAcknowledgedAt(acknowledged.Start().Add(11 * time.Hour)).SetAcknowledgedByID(t.coordinator.ID).Exec(ctx)
-			if err != nil {
+			ack := g.tx.DirectiveAcknowledgement.Create().SetDirectiveID(dir.ID).SetTableID(t.ID).
+				SetAcknowledgedAt(acknowledged.Start().Add(11 * time.Hour)).SetAcknowledgedByID(t.coordinator.ID).
+				SetStatusOn(acknowledged)
+			directiveProgress(ack, acknowledged, g.today, i*5+k)
+			if err := ack.Exec(ctx); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// directiveProgress carries a table's acknowledgement on, chosen from n
+// and not drawn, so that the other data stay as they were: most tables
+// implement a directive, some late, some find it not applicable, some
+// are still at it.
+func directiveProgress(ack *ent.DirectiveAcknowledgementCreate, acknowledged, today domain.Date, n int) {
+	step := acknowledged.AddDays(15 + n*7%90) // up to a month after the deadline
+	if step.After(today) {
+		if acknowledged.AddDays(10).Before(today) && n%2 == 0 {
+			ack.SetStatus(directiveacknowledgement.StatusInProgress).SetStatusOn(acknowledged.AddDays(10))
+		}
+		return
+	}
+	switch n % 7 {
+	case 0:
+		ack.SetStatus(directiveacknowledgement.StatusInProgress).SetStatusOn(step)
+	case 3:
+		ack.SetStatus(directiveacknowledgement.StatusNotApplicable).SetStatusOn(step).
+			SetReason("Nel territorio del tavolo il servizio è già garantito dal Comune.")
+	default:
+		ack.SetStatus(directiveacknowledgement.StatusImplemented).SetStatusOn(step).
+			SetEvidence("Procedura adottata dal tavolo e comunicata agli operatori; verbale della riunione di tavolo.")
+	}
 }
 
 // meetings: the committee every quarter and each table every month, over
@@ -213,7 +260,8 @@ func (g *generator) meetings(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		decisions = append(decisions, c.Decision.Create().SetMeetingID(m.ID).SetText("Approvata la relazione trimestrale sugli indicatori."))
+		decisions = append(decisions, c.Decision.Create().SetMeetingID(m.ID).SetText("Approvata la relazione trimestrale sugli indicatori.").
+			SetLevel(decision.LevelOperational))
 	}
 	for _, t := range g.net.tables {
 		for d := start.AddDays(g.between(0, 27)); d.Before(g.today); d = d.AddMonths(1) {

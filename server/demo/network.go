@@ -12,6 +12,7 @@ import (
 	"github.com/progetto-win/win/ent"
 	entfund "github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/organization"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/server/auth"
 )
@@ -337,10 +338,26 @@ func (g *generator) users(ctx context.Context, net *network) error {
 // all, shared by population) and the Union's fund of each year.
 func (g *generator) pactAndFunds(ctx context.Context, net *network) error {
 	c := g.tx
-	if err := c.Pact.Create().SetName("Patto Territoriale di Reciprocità – WIN, Welfare d'INiziativa, Vincere Insieme").
-		SetSignedOn(date(2014, time.November, 20)).
+	signed := date(2014, time.November, 20)
+	pact, err := c.Pact.Create().SetName("Patto Territoriale di Reciprocità – WIN, Welfare d'INiziativa, Vincere Insieme").
+		SetSignedOn(signed).
 		SetDescription("Patto tra l'Unione dei Comuni del Circondario dell'Empolese Valdelsa, l'Associazione VNP, i sindacati dei lavoratori e le associazioni imprenditoriali di categoria, nel solco della Carta per una Responsabilità Sociale Condivisa, per il contrasto alla povertà e al nuovo disagio: il progetto WIN — Welfare d'INiziativa, Vincere Insieme. Dati dimostrativi.").
-		AddSignatories(net.orgs...).Exec(ctx); err != nil {
+		SetText(pactText).Save(ctx)
+	if err != nil {
+		return err
+	}
+	// The founding parties promote it on the day it was signed; the other
+	// bodies join it in the years after, in the order they are listed.
+	signatures := make([]*ent.PactSignatoryCreate, len(net.orgs))
+	for i, o := range net.orgs {
+		role, joined := pactsignatory.RolePromoter, signed
+		if !founding(o) {
+			role, joined = pactsignatory.RoleAdherent, signed.AddMonths(6+i%(12*8))
+		}
+		signatures[i] = c.PactSignatory.Create().SetPactID(pact.ID).SetOrganizationID(o.ID).SetRole(role).
+			SetJoinedOn(joined).SetSignerName(signerNames[i%len(signerNames)]).SetSignerRole(signerRole(o.Kind))
+	}
+	if err := c.PactSignatory.CreateBulk(signatures...).Exec(ctx); err != nil {
 		return err
 	}
 	total := 0

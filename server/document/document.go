@@ -22,6 +22,7 @@ import (
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/consent"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
@@ -78,10 +79,11 @@ var kindsFor = map[string][]document.Kind{
 	"pcm": {document.KindEVIDENCE, document.KindOTHER},
 	"mtg": {document.KindMINUTES, document.KindOTHER},
 	"cns": {document.KindCONSENT_FORM},
+	"dak": {document.KindEVIDENCE, document.KindOTHER},
 }
 
 // attachable says what takes documents, for errors.
-const attachable = "attach documents to a case, a monitoring meeting, a protocol commitment, a meeting or a consent record"
+const attachable = "attach documents to a case, a monitoring meeting, a protocol commitment, a meeting, a consent record or a table's implementation of a directive"
 
 // target is the object a document is attached to, as the viewer may
 // write it.
@@ -149,6 +151,8 @@ func (s *Service) Attach(ctx context.Context, in Upload) (*ent.Document, error) 
 		create.SetMeetingID(t.id)
 	case "cns":
 		create.SetConsentID(t.id)
+	case "dak":
+		create.SetDirectiveProgressID(t.id)
 	}
 	d, err := create.Save(a.Sys)
 	if err != nil {
@@ -263,6 +267,8 @@ func on(id gid.ID) predicate.Document {
 		return document.HasCommitmentWith(protocolcommitment.ID(id))
 	case "mtg":
 		return document.HasMeetingWith(meeting.ID(id))
+	case "dak":
+		return document.HasDirectiveProgressWith(directiveacknowledgement.ID(id))
 	}
 	return document.HasConsentWith(consent.ID(id))
 }
@@ -270,7 +276,7 @@ func on(id gid.ID) predicate.Document {
 // attachedTo returns the ID of the object a document is attached to.
 func attachedTo(ctx context.Context, client *ent.Client, id gid.ID) (gid.ID, error) {
 	d, err := client.Document.Query().Where(document.ID(id)).
-		WithCase().WithMonitoringMeeting().WithCommitment().WithMeeting().WithConsent().Only(ctx)
+		WithCase().WithMonitoringMeeting().WithCommitment().WithMeeting().WithConsent().WithDirectiveProgress().Only(ctx)
 	if err != nil {
 		return "", err
 	}
@@ -285,6 +291,8 @@ func attachedTo(ctx context.Context, client *ent.Client, id gid.ID) (gid.ID, err
 		return e.Meeting.ID, nil
 	case e.Consent != nil:
 		return e.Consent.ID, nil
+	case e.DirectiveProgress != nil:
+		return e.DirectiveProgress.ID, nil
 	}
 	return "", fmt.Errorf("document %s is attached to nothing", id)
 }

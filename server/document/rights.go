@@ -9,6 +9,7 @@ import (
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/consent"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/monitoringmeeting"
 	"github.com/progetto-win/win/ent/person"
@@ -23,7 +24,8 @@ import (
 // of a consent record, the members of a table with a case of the person;
 // of a protocol commitment, the committee, administrators and the
 // organisation that owns it; of a meeting, the committee for its own, the
-// table's coordinator for the table's.
+// table's coordinator for the table's; of a table's implementation of a
+// directive, the table's coordinator.
 
 // mayWrite finds the object as the viewer reads it (NOT_FOUND if they do
 // not), then checks they write its documents (FORBIDDEN), then that they
@@ -75,6 +77,13 @@ func mayWrite(a *action.Action, id gid.ID) (target, error) {
 				c.Edges.Party.Edges.Organization.ID == a.Viewer.OrganizationID, nil
 		}
 		refused = "only the committee, administrators and the organisation that owns the commitment attach and remove its evidence"
+	case "dak":
+		d, err := a.Client.DirectiveAcknowledgement.Query().Where(directiveacknowledgement.ID(id)).WithTable().Only(a.Ctx)
+		if err != nil {
+			return t, err
+		}
+		member = func() (bool, error) { return slices.Contains(a.Viewer.Coordinates, d.Edges.Table.ID), nil }
+		refused = "only the table's coordinator attaches and removes the documents of how the table carries out a directive"
 	case "mtg":
 		m, err := a.Client.Meeting.Query().Where(meeting.ID(id)).WithTable().Only(a.Ctx)
 		if err != nil {

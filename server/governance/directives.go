@@ -46,8 +46,11 @@ func IssueDirective(ctx context.Context, in DirectiveInput) (*ent.Directive, err
 	if issued.After(domain.Today()) {
 		return nil, fault.Invalidf("issuedOn", "must not be in the future")
 	}
+	if in.DueOn.Before(issued) {
+		return nil, fault.Invalidf("dueOn", "must not be before the directive is issued, on %s", issued.Italian())
+	}
 	d, err := a.Client.Directive.Create().SetTitle(strings.TrimSpace(in.Title)).SetBody(strings.TrimSpace(in.Body)).
-		SetIssuedOn(issued).SetAllTables(all).AddTableIDs(in.TableIDs...).Save(a.Sys)
+		SetIssuedOn(issued).SetDueOn(in.DueOn).SetNillableLevel(in.Level).SetAllTables(all).AddTableIDs(in.TableIDs...).Save(a.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -163,7 +166,10 @@ func RecordMeeting(ctx context.Context, in MeetingInput) (*ent.Meeting, error) {
 				return nil, fault.Invalidf("decisions.caseID", "no case of this table has that ID")
 			}
 		}
-		err := a.Client.Decision.Create().SetMeetingID(m.ID).SetText(strings.TrimSpace(d.Text)).
+		if d.Level != nil && in.Body != meeting.BodySteeringCommittee {
+			return nil, fault.Invalidf("decisions.level", "levels are of the committee's work; a table's decision has none")
+		}
+		err := a.Client.Decision.Create().SetMeetingID(m.ID).SetText(strings.TrimSpace(d.Text)).SetNillableLevel(d.Level).
 			SetNillableDirectiveID(d.DirectiveID).SetNillableProtocolID(d.ProtocolID).SetNillableCaseID(d.CaseID).Exec(a.Sys)
 		if err != nil {
 			return nil, err

@@ -14,6 +14,7 @@ import (
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/intervention"
+	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/server/action"
 )
@@ -24,31 +25,49 @@ type FundUse struct {
 	CommittedCents, SpentCents, AvailableCents int64
 }
 
-// UseOf sums a fund's interventions by status, in one query, as the
-// system: totals of money identify nobody, and must not shrink to the
-// interventions the viewer may see.
+// UseOf sums a fund's interventions by status.
 func UseOf(ctx context.Context, client *ent.Client, f *ent.Fund) (*FundUse, error) {
-	var rows []struct {
-		Status string `json:"status"`
-		Sum    int64  `json:"sum"`
-	}
-	err := client.Intervention.Query().Where(intervention.HasFundWith(fund.ID(f.ID))).
-		GroupBy(intervention.FieldStatus).
-		Aggregate(func(s *sql.Selector) string {
-			return sql.As("COALESCE(SUM("+s.C(intervention.FieldCostCents)+"), 0)", "sum")
-		}).Scan(rule.SystemContext(ctx), &rows)
+	use, err := useOf(ctx, client, intervention.HasFundWith(fund.ID(f.ID)))
 	if err != nil {
 		return nil, err
 	}
-	use := &FundUse{}
+	return &FundUse{CommittedCents: use.committed, SpentCents: use.spent,
+		AvailableCents: f.AllocatedCents - use.committed - use.spent}, nil
+}
+
+// interventionsUse is what some interventions cost: committed (pending)
+// and spent (ended), and how many they are.
+type interventionsUse struct {
+	committed, spent int64
+	n                int
+}
+
+// useOf sums the interventions selected by status, in one query, as the
+// system: totals of money identify nobody, and must not shrink to the
+// interventions the viewer may see.
+func useOf(ctx context.Context, client *ent.Client, which predicate.Intervention) (interventionsUse, error) {
+	var rows []struct {
+		Status string `json:"status"`
+		Sum    int64  `json:"sum"`
+		Count  int    `json:"count"`
+	}
+	err := client.Intervention.Query().Where(which).
+		GroupBy(intervention.FieldStatus).
+		Aggregate(func(s *sql.Selector) string {
+			return sql.As("COALESCE(SUM("+s.C(intervention.FieldCostCents)+"), 0)", "sum")
+		}, ent.Count()).Scan(rule.SystemContext(ctx), &rows)
+	var use interventionsUse
+	if err != nil {
+		return use, err
+	}
 	for _, r := range rows {
 		if slices.Contains(domain.PendingInterventionStatuses, r.Status) {
-			use.CommittedCents += r.Sum
+			use.committed += r.Sum
 		} else {
-			use.SpentCents += r.Sum
+			use.spent += r.Sum
 		}
+		use.n += r.Count
 	}
-	use.AvailableCents = f.AllocatedCents - use.CommittedCents - use.SpentCents
 	return use, nil
 }
 

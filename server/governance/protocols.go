@@ -36,8 +36,8 @@ func begin(ctx context.Context, roles ...domain.Role) (*action.Action, error) {
 // committee are the roles that run protocols and directives.
 var committee = []domain.Role{domain.RoleSteering, domain.RoleAdmin}
 
-// ActivateProtocol brings a draft protocol into force: signed, with at
-// least one party.
+// ActivateProtocol brings a draft protocol into force, once its parties,
+// two at least, have all signed.
 func ActivateProtocol(ctx context.Context, id gid.ID, signedOn, validFrom, validUntil *domain.Date) (*ent.Protocol, error) {
 	a, err := begin(ctx, committee...)
 	if err != nil {
@@ -50,12 +50,12 @@ func ActivateProtocol(ctx context.Context, id gid.ID, signedOn, validFrom, valid
 	if p.Status != protocol.StatusDraft {
 		return nil, fault.Invalidf("status", "only a DRAFT protocol can be activated; this one is %s", p.Status)
 	}
-	if len(p.Edges.Parties) == 0 {
-		return nil, fault.Invalidf("id", "add the protocol's parties before activating it")
-	}
 	signed := domain.DateOr(signedOn, domain.Today())
 	if signed.After(domain.Today()) {
 		return nil, fault.Invalidf("signedOn", "must not be in the future")
+	}
+	if err := signatures(p.Edges.Parties, signed); err != nil {
+		return nil, err
 	}
 	from := domain.DateOr(validFrom, signed)
 	u := p.Update().SetStatus(protocol.StatusActive).SetSignedOn(signed).SetValidFrom(from)

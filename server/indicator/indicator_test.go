@@ -16,6 +16,7 @@ import (
 	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/organization"
@@ -583,6 +584,71 @@ func TestNetworkIndicatorsMatchGo(t *testing.T) {
 		}
 		r, err = ix.MeetingsHeld(vctx, []indicator.Dimension{indicator.Table, indicator.Month})
 		check("meetingsHeld", r, err, meetings)
+		// Directives, once per addressed table, implemented by the deadline.
+		tables := w.client.TerritorialTable.Query().IDsX(ctx)
+		implemented := map[string][]float64{}
+		for _, d := range w.client.Directive.Query().WithTables().WithAcknowledgements(func(q *ent.DirectiveAcknowledgementQuery) { q.WithTable() }).AllX(ctx) {
+			if d.DueOn == nil || d.DueOn.After(today) || d.DueOn.Before(from) || !d.DueOn.Before(to) {
+				continue
+			}
+			addressed := tables
+			if !d.AllTables {
+				addressed = nil
+				for _, t := range d.Edges.Tables {
+					addressed = append(addressed, t.ID)
+				}
+			}
+			for _, t := range addressed {
+				v := 0.0
+				skip := false
+				for _, a := range d.Edges.Acknowledgements {
+					if a.Edges.Table.ID != t {
+						continue
+					}
+					skip = a.Status == directiveacknowledgement.StatusNotApplicable
+					if a.Status == directiveacknowledgement.StatusImplemented && !a.StatusOn.After(*d.DueOn) {
+						v = 1
+					}
+				}
+				if !skip {
+					implemented["|"+string(t)] = append(implemented["|"+string(t)], v)
+				}
+			}
+		}
+		wantImplemented := map[string][2]float64{}
+		for k, vs := range implemented {
+			total := 0.0
+			for _, v := range vs {
+				total += v
+			}
+			wantImplemented[k] = [2]float64{total / float64(len(vs)), -1}
+		}
+		r, err = ix.DirectivesImplementedOnTime(vctx, []indicator.Dimension{indicator.Table})
+		check("directivesImplementedOnTime", r, err, wantImplemented)
+
+		// Community activities and their participants, by value dimension
+		// and municipality.
+		activities, participants := map[string][2]float64{}, map[string][2]float64{}
+		for _, a := range w.client.CommunityActivity.Query().WithMunicipality().AllX(ctx) {
+			if a.HeldOn.Before(from) || !a.HeldOn.Before(to) {
+				continue
+			}
+			place := ""
+			if a.Edges.Municipality != nil {
+				place = string(a.Edges.Municipality.ID)
+			}
+			key := "|" + string(a.ValueDimension) + "|" + place
+			add(activities, key, 1)
+			add(participants, key, float64(a.Participants))
+		}
+		r, err = ix.CommunityActivities(vctx, []indicator.Dimension{indicator.ValueDimension, indicator.Municipality})
+		check("communityActivities", r, err, activities)
+		r, err = ix.CommunityParticipants(vctx, []indicator.Dimension{indicator.ValueDimension, indicator.Municipality})
+		check("communityParticipants", r, err, participants)
+		if len(implemented) == 0 || len(activities) == 0 {
+			t.Errorf("the demo data should have directives due (%d) and community activities (%d) last year", len(implemented), len(activities))
+		}
+
 		if len(meetings) == 0 || len(spent) == 0 || active == 0 {
 			t.Errorf("the demo data should have meetings (%d), spending (%d) and active protocols (%v)", len(meetings), len(spent), active)
 		}

@@ -129,15 +129,15 @@ var measures = map[string]measure{
 	"serviceRequestDaysToAnswer": serviceRequests(measure{where: "sr.answered_on IS NOT NULL", date: "sr.answered_on",
 		days:       [2]string{"sr.sent_on", "sr.answered_on"},
 		definition: "Calendar days from sending a service request to the organisation's answer (accepted or declined), of the requests answered in the period; percentiles interpolated between ranks, as percentile_cont does."}),
-	"outcomes": aboutPersons(measure{from: " JOIN outcomes o ON o.outcome_case = c.id", where: "1 = 1", date: "o.achieved_on", outcomes: true,
+	"outcomes": aboutPersons(measure{from: " JOIN outcomes o ON o.outcome_case = c.id", where: "1 = 1", date: "o.achieved_on", outcomes: true, value: "o.value_dimension",
 		definition: "Outcomes whose date achieved falls in the period, of every kind and value dimension."}),
 	"positiveOutcomes": aboutPersons(measure{from: " JOIN outcomes o ON o.outcome_case = c.id", where: "o.kind NOT IN ('DROPPED_OUT', 'OTHER')",
-		date: "o.achieved_on", outcomes: true,
+		date: "o.achieved_on", outcomes: true, value: "o.value_dimension",
 		definition: "Outcomes whose date achieved falls in the period, except DROPPED_OUT and OTHER."}),
 	"employmentOutcomeShare": aboutPersons(measure{where: closedCase, date: "c.closed_on", average: true,
 		row:        "CASE WHEN EXISTS (SELECT 1 FROM outcomes e WHERE e.outcome_case = c.id AND e.kind IN " + employmentKinds + ") THEN 1.0 ELSE 0.0 END",
 		definition: "Of the cases closed in the period (by closure date), the share (0 to 1) with at least one employment outcome: permanent, fixed-term, apprenticeship or self-employment."}),
-	"employmentHeldAtFollowUp": aboutPersons(measure{from: " JOIN outcomes o ON o.outcome_case = c.id", outcomes: true,
+	"employmentHeldAtFollowUp": aboutPersons(measure{from: " JOIN outcomes o ON o.outcome_case = c.id", outcomes: true, value: "o.value_dimension",
 		where: "o.kind IN " + employmentKinds + " AND o.followed_up_on IS NOT NULL AND o.still_held IS NOT NULL", date: "o.followed_up_on",
 		average: true, row: "CASE WHEN o.still_held THEN 1.0 ELSE 0.0 END",
 		definition: "Of the employment outcomes followed up in the period (by follow-up date), the share (0 to 1) still held at the follow-up."}),
@@ -163,6 +163,15 @@ var measures = map[string]measure{
 		definition: "Of the protocol commitments due in the period and already due, dropped ones aside, the share (0 to 1) fulfilled by their due date."},
 	"meetingsHeld": {from: "meetings m", where: "1 = 1", date: "m.held_at", instant: true, table: "m.meeting_table",
 		definition: "Meetings of the tables and of the steering committee (no table) held in the period."},
+	"directivesImplementedOnTime": {from: "directives d JOIN territorial_tables t ON d.all_tables OR EXISTS (SELECT 1 FROM directive_tables dt WHERE dt.directive_id = d.id AND dt.territorial_table_id = t.id)" +
+		" LEFT JOIN directive_acknowledgements da ON da.directive_acknowledgement_directive = d.id AND da.directive_acknowledgement_table = t.id",
+		where: "d.due_on IS NOT NULL AND (da.status IS NULL OR da.status <> 'NOT_APPLICABLE')", dueBy: "d.due_on", date: "d.due_on", average: true, table: "t.id",
+		row:        "CASE WHEN da.status = 'IMPLEMENTED' AND da.status_on <= d.due_on THEN 1.0 ELSE 0.0 END",
+		definition: "Of the directives due in the period and already due, counted once for each table they are addressed to, the share (0 to 1) the table implemented by the deadline; a table that found a directive not applicable to it is left out."},
+	"communityActivities": {from: "community_activities ca", where: "1 = 1", date: "ca.held_on", municipality: "ca.community_activity_municipality", value: "ca.value_dimension",
+		definition: "Community activities (workshops, events, training of operators, campaigns) held in the period."},
+	"communityParticipants": {from: "community_activities ca", where: "1 = 1", date: "ca.held_on", municipality: "ca.community_activity_municipality", value: "ca.value_dimension",
+		row: "ca.participants", definition: "Participants in the community activities held in the period, summed over the activities: a person at two activities counts twice."},
 }
 
 // commitments is a measure of the reciprocal commitments of agreed plans.
@@ -270,6 +279,22 @@ func (ix *Indicators) ProtocolCommitmentsOnTime(ctx context.Context, groupBy []D
 // MeetingsHeld counts the meetings held.
 func (ix *Indicators) MeetingsHeld(ctx context.Context, groupBy []Dimension) (*Result, error) {
 	return ix.aggregate(ctx, of("meetingsHeld"), groupBy)
+}
+
+// DirectivesImplementedOnTime is the share of directives each addressed
+// table implemented by the deadline.
+func (ix *Indicators) DirectivesImplementedOnTime(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("directivesImplementedOnTime"), groupBy)
+}
+
+// CommunityActivities counts the community activities held.
+func (ix *Indicators) CommunityActivities(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("communityActivities"), groupBy)
+}
+
+// CommunityParticipants sums the participants of community activities.
+func (ix *Indicators) CommunityParticipants(ctx context.Context, groupBy []Dimension) (*Result, error) {
+	return ix.aggregate(ctx, of("communityParticipants"), groupBy)
 }
 
 // DaysToTakeChargeMedian is the median of the days to taking charge.
@@ -753,7 +778,7 @@ func (n *names) of(ctx context.Context, client *ent.Client, d Dimension) (map[st
 var Names = []string{"referrals", "takingsInCharge", "closures", "openCaseload", "daysToTakeChargeMedian", "daysToTakeChargeP90",
 	"outcomes", "positiveOutcomes", "employmentOutcomeShare", "employmentHeldAtFollowUp", "reciprocityHoursAgreed",
 	"reciprocityHoursDone", "fundsAllocated", "fundsCommitted", "fundsSpent", "fundsSpentShare", "costPerPositiveOutcome",
-	"protocolsActive", "protocolCommitmentsOnTime", "meetingsHeld",
+	"protocolsActive", "protocolCommitmentsOnTime", "meetingsHeld", "directivesImplementedOnTime", "communityActivities", "communityParticipants",
 	"serviceRequestsSent", "serviceRequestsAccepted", "serviceRequestsDeclined", "serviceRequestsCompletedSuccessfully",
 	"serviceRequestDaysToAnswerMedian"}
 

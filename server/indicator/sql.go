@@ -29,7 +29,8 @@ type measure struct {
 	average      bool                                   // the value is the rows' average (a share), not their sum
 	openOn       func(q *query, end domain.Date) string // rows are those open on the period's last day, not dated
 	cases        bool                                   // rows have a case c and a person p: need area, gender and age band apply
-	outcomes     bool                                   // rows are outcomes o: their kind and value dimension apply
+	outcomes     bool                                   // rows are outcomes o: their kind applies
+	value        string                                 // the column of the value dimension, if rows have one
 	requests     bool                                   // rows are service requests sr: their organisation and decline reason apply
 	days         [2]string                              // for percentiles, the date columns the days are counted between
 	table        string                                 // the column of the table, if rows have one
@@ -183,14 +184,16 @@ func (m measure) dimensionExpr(dialectName string, d Dimension, dayExpr string) 
 			return "sr.service_request_organization", nil
 		}
 		return "COALESCE(sr.decline_reason, '')", nil
-	case OutcomeKind, ValueDimension:
+	case OutcomeKind:
 		if !m.outcomes {
 			return "", none
 		}
-		if d == OutcomeKind {
-			return "o.kind", nil
+		return "o.kind", nil
+	case ValueDimension:
+		if m.value == "" {
+			return "", none
 		}
-		return "o.value_dimension", nil
+		return m.value, nil
 	}
 	return "", fault.Invalidf("groupBy", "unknown dimension %s", d)
 }

@@ -49,7 +49,7 @@ func AddIntervention(ctx context.Context, id gid.ID, version int, in Interventio
 	}
 	create := s.Client.Intervention.Create().SetCaseID(s.c.ID).SetKind(in.Kind).SetProviderID(in.ProviderID).
 		SetStartsOn(in.StartsOn).SetNillableEndsOn(in.EndsOn).
-		SetNillableStatus(in.Status).SetNillableFundID(in.FundID)
+		SetNillableStatus(in.Status).SetNillableFundID(in.FundID).SetNillableProtocolID(in.ProtocolID)
 	if in.Description != nil {
 		create.SetDescription(strings.TrimSpace(*in.Description))
 	}
@@ -82,6 +82,9 @@ func UpdateIntervention(ctx context.Context, id gid.ID, version int, in UpdateIn
 	if in.FundID != nil && deref(in.ClearFund) {
 		return nil, fault.Invalidf("clearFund", "give a fund or clear it, not both")
 	}
+	if in.ProtocolID != nil && deref(in.ClearProtocol) {
+		return nil, fault.Invalidf("clearProtocol", "give a protocol or clear it, not both")
+	}
 	if err := s.checkFund(in.FundID); err != nil {
 		return nil, err
 	}
@@ -91,7 +94,7 @@ func UpdateIntervention(ctx context.Context, id gid.ID, version int, in UpdateIn
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	u := i.Update().SetNillableStatus(in.Status).SetNillableEndsOn(in.EndsOn).SetNillableFundID(in.FundID)
+	u := i.Update().SetNillableStatus(in.Status).SetNillableEndsOn(in.EndsOn).SetNillableFundID(in.FundID).SetNillableProtocolID(in.ProtocolID)
 	if in.Description != nil {
 		u.SetDescription(strings.TrimSpace(*in.Description))
 	}
@@ -100,6 +103,9 @@ func UpdateIntervention(ctx context.Context, id gid.ID, version int, in UpdateIn
 	}
 	if deref(in.ClearFund) {
 		u.ClearFund()
+	}
+	if deref(in.ClearProtocol) {
+		u.ClearProtocol()
 	}
 	if i, err = u.Save(s.Sys); err != nil {
 		return nil, err

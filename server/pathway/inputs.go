@@ -86,6 +86,8 @@ type InterventionInput struct {
 	CostCents *int `json:"costCents,omitempty"`
 	// The fund paying for it (fondo).
 	FundID *gid.ID `json:"fundID,omitempty"`
+	// The ACTIVE protocol under which it is delivered, if any (protocollo).
+	ProtocolID *gid.ID `json:"protocolID,omitempty"`
 }
 
 // MonitoringItemInput is progress on one goal or commitment of a monitoring meeting (andamento).
@@ -254,6 +256,10 @@ type UpdateInterventionInput struct {
 	FundID *gid.ID `json:"fundID,omitempty"`
 	// Charge no fund (nessun fondo).
 	ClearFund *bool `json:"clearFund,omitempty"`
+	// The ACTIVE protocol under which it is delivered (protocollo).
+	ProtocolID *gid.ID `json:"protocolID,omitempty"`
+	// Under no protocol (nessun protocollo).
+	ClearProtocol *bool `json:"clearProtocol,omitempty"`
 }
 
 // UpdatePlanInput is the changes to the plan's text and dates; fields left out keep their value (modifica del progetto).

@@ -10,6 +10,7 @@ import (
 	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/caseevent"
+	"github.com/progetto-win/win/ent/committeemember"
 	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/document"
 	"github.com/progetto-win/win/ent/documentcontent"
@@ -19,6 +20,8 @@ import (
 	"github.com/progetto-win/win/ent/notificationpreference"
 	"github.com/progetto-win/win/ent/outboxevent"
 	"github.com/progetto-win/win/ent/outgoingmail"
+	"github.com/progetto-win/win/ent/pactamendment"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/passwordtoken"
 	"github.com/progetto-win/win/ent/personmerge"
 	"github.com/progetto-win/win/ent/schema"
@@ -46,6 +49,7 @@ func DataChanged() { dataRevision.Add(1) }
 // approvals of proposals, the documents attached to records and the
 // records of merged persons (the cases a merge moves count as theirs),
 // the history of funds' amounts (the fund's own row changes with it),
+// the pact's signatories and amendments and the committee's seats,
 // which no aggregate reads (the indicators' tests check their SQL names
 // none of them), and what leaves WIN (the outbox, notifications, mail,
 // webhooks, password links). Every other table's changes
@@ -53,12 +57,12 @@ func DataChanged() { dataRevision.Add(1) }
 // of migration indicator_data, checked against ent's tables by
 // TestDataTriggers).
 var NotDataTables = []string{session.Table, apitoken.Table, auditevent.Table, caseevent.Table, consent.Table, approval.Table,
-	document.Table, documentcontent.Table, personmerge.Table, fundamendment.Table, outboxevent.Table, notification.Table, notificationpreference.Table, outgoingmail.Table, passwordtoken.Table,
+	document.Table, documentcontent.Table, personmerge.Table, fundamendment.Table, pactsignatory.Table, pactamendment.Table, committeemember.Table, outboxevent.Table, notification.Table, notificationpreference.Table, outgoingmail.Table, passwordtoken.Table,
 	webhook.Table, webhookdelivery.Table}
 
 // notData are the ent types of NotDataTables.
 var notData = []string{ent.TypeSession, ent.TypeAPIToken, ent.TypeAuditEvent, ent.TypeCaseEvent, ent.TypeConsent, ent.TypeApproval,
-	ent.TypeDocument, ent.TypeDocumentContent, ent.TypePersonMerge, ent.TypeOutboxEvent, ent.TypeNotification, ent.TypeNotificationPreference, ent.TypeOutgoingMail, ent.TypePasswordToken,
+	ent.TypeDocument, ent.TypeDocumentContent, ent.TypePersonMerge, ent.TypeFundAmendment, ent.TypePactSignatory, ent.TypePactAmendment, ent.TypeCommitteeMember, ent.TypeOutboxEvent, ent.TypeNotification, ent.TypeNotificationPreference, ent.TypeOutgoingMail, ent.TypePasswordToken,
 	ent.TypeWebhook, ent.TypeWebhookDelivery}
 
 // dataChanges counts a change to the data before it is made, and again

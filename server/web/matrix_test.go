@@ -48,6 +48,7 @@ var readers = map[string][]string{
 	"Pact": signedInRoles, "Table": signedInRoles, "User": signedInRoles,
 	"Fund": signedInRoles, "FundAmendment": signedInRoles, "Protocol": signedInRoles, "ProtocolParty": signedInRoles, "ProtocolCommitment": signedInRoles,
 	"Directive": signedInRoles, "Objective": signedInRoles, "DirectiveAcknowledgement": signedInRoles,
+	"PactSignatory": signedInRoles, "PactAmendment": signedInRoles, "CommitteeMember": signedInRoles, "CommunityActivity": signedInRoles,
 	// The committee's meetings and decisions: every signed-in user (a
 	// table's: that table and the committee, see TestTableMeetingsStayWithTheTable).
 	"Meeting": signedInRoles, "Decision": signedInRoles,
@@ -102,6 +103,18 @@ var writers = map[string]struct {
 	"updateFund":         {[]string{admin, steering}, `mutation($id: ID!) { updateFund(id: $id, input: {year: 1}) { id } }`},
 	"amendFund":          {[]string{admin, steering}, `mutation($fund: ID!) { amendFund(id: $fund, allocatedCents: -1, reason: "") { id } }`},
 	"closeFund":          {[]string{admin, steering}, `mutation($fund: ID!) { closeFund(id: $fund, reason: "") { id } }`},
+	// The pact, the committee's seats and community activities: the
+	// committee's and the administrators'.
+	"addPactSignatory": {[]string{admin, steering}, `mutation($pact: ID!, $o: ID!) { addPactSignatory(pactID: $pact, input: {organizationID: $o,
+		role: ADHERENT, joinedOn: "2026-01-01", signerName: ""}) { id } }`},
+	"endPactSignatory":   {[]string{admin, steering}, `mutation($signatory: ID!) { endPactSignatory(id: $signatory, leftOn: "2026-01-01", reason: "") { id } }`},
+	"amendPact":          {[]string{admin, steering}, `mutation($pact: ID!) { amendPact(id: $pact, input: {amendedOn: "2026-01-01", summary: ""}) { id } }`},
+	"addCommitteeMember": {[]string{admin, steering}, `mutation($o: ID!) { addCommitteeMember(input: {organizationID: $o, role: MEMBER, fromOn: "2999-01-01"}) { id } }`},
+	"endCommitteeMember": {[]string{admin, steering}, `mutation($seat: ID!) { endCommitteeMember(id: $seat, untilOn: "1999-01-01") { id } }`},
+	"createCommunityActivity": {[]string{admin, steering}, `mutation($o: ID!) { createCommunityActivity(input: {title: "", kind: EVENT, heldOn: "2026-01-01",
+		participants: -1, valueDimension: SOCIAL, organizerIDs: [$o]}) { id } }`},
+	"updateCommunityActivity": {[]string{admin, steering}, `mutation($id: ID!) { updateCommunityActivity(id: $id, input: {participants: -1}) { id } }`},
+	"signProtocolParty":       {[]string{admin, steering}, `mutation($party: ID!) { signProtocolParty(id: $party, signedOn: "2999-01-01", signerName: "") { id } }`},
 	// Users are the administrator's; table members also the coordinator's
 	// (the Empoli operator is already a member: CONFLICT, an allowed
 	// outcome; nobody may seat themselves).
@@ -178,8 +191,9 @@ var writers = map[string]struct {
 	// A commitment of an organisation none of the demo accounts works for.
 	"fulfilProtocolCommitment": {[]string{admin, steering}, `mutation($pc: ID!) { fulfilProtocolCommitment(id: $pc, evidence: "") { id } }`},
 	"dropProtocolCommitment":   {[]string{admin, steering}, `mutation($pc: ID!) { dropProtocolCommitment(id: $pc, reason: "") { id } }`},
-	"issueDirective":           {[]string{steering}, `mutation { issueDirective(input: {title: "", body: ""}) { id } }`},
+	"issueDirective":           {[]string{steering}, `mutation { issueDirective(input: {title: "", body: "", dueOn: "2026-01-01"}) { id } }`},
 	"acknowledgeDirective":     {[]string{coordinator}, `mutation($t: ID!) { acknowledgeDirective(id: "dir_unknown", tableID: $t) { id } }`},
+	"recordDirectiveProgress":  {[]string{coordinator}, `mutation($t: ID!) { recordDirectiveProgress(id: "dir_unknown", tableID: $t, status: IMPLEMENTED) { id } }`},
 	"recordMeeting": {[]string{coordinator}, `mutation($t: ID!) { recordMeeting(input: {body: TABLE, tableID: $t,
 		heldAt: "2026-01-01T10:00:00Z", title: ""}) { id } }`},
 	"setTableTimeLimits": {[]string{admin, steering}, `mutation($t: ID!) { setTableTimeLimits(id: $t, daysToFirstMeeting: 0, daysToPlan: 0) { id } }`},
@@ -279,7 +293,8 @@ func TestAccessMatrix(t *testing.T) {
 			"outcome": objects["Outcome"], "meeting": objects["MonitoringMeeting"], "protocol": objects["Protocol"], "pc": objects["ProtocolCommitment"],
 			"webhook": objects["Webhook"], "delivery": objects["WebhookDelivery"], "consent": objects["Consent"],
 			"serviceRequest": objects["ServiceRequest"], "approval": objects["Approval"], "document": objects["Document"],
-			"person": objects["Person"], "fund": objects["Fund"],
+			"person": objects["Person"], "fund": objects["Fund"], "pact": objects["Pact"], "signatory": objects["PactSignatory"],
+			"seat": objects["CommitteeMember"], "party": objects["ProtocolParty"],
 			"member": c.User.Query().Where(user.Email(demo.OperatorEmail)).OnlyIDX(rule.SystemContext(context.Background()))}
 		for _, f := range schema.Mutation.Fields {
 			w, ok := writers[f.Name]

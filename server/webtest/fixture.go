@@ -16,13 +16,18 @@ import (
 	"github.com/progetto-win/win/ent/caseevent"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/commitment"
+	"github.com/progetto-win/win/ent/committeemember"
+	"github.com/progetto-win/win/ent/communityactivity"
 	"github.com/progetto-win/win/ent/consent"
+	"github.com/progetto-win/win/ent/directiveacknowledgement"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/outcome"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/person"
+	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolparty"
 	"github.com/progetto-win/win/ent/tablemembership"
 )
@@ -49,9 +54,16 @@ func SeedOneOfEach(t testing.TB, c *ent.Client) Fixture {
 	f["Municipality"] = mun.ID
 	org := c.Organization.Create().SetName("Comune di Empoli").SetKind(organization.KindMunicipality).SetMunicipality(mun).SaveX(ctx)
 	f["Organization"] = org.ID
-	f["Pact"] = c.Pact.Create().SetName("Patto Territoriale di Reciprocità").SetSignedOn(Day(2014, 11, 20)).AddSignatories(org).SaveX(ctx).ID
+	pac := c.Pact.Create().SetName("Patto Territoriale di Reciprocità").SetSignedOn(Day(2014, 11, 20)).SetText("Art. 1 – Finalità.").SaveX(ctx)
+	f["Pact"] = pac.ID
+	f["PactSignatory"] = c.PactSignatory.Create().SetPact(pac).SetOrganization(org).SetRole(pactsignatory.RolePromoter).
+		SetJoinedOn(Day(2014, 11, 20)).SetSignerName("Brenda Barnini").SetSignerRole("Sindaco").SaveX(ctx).ID
 	usr := c.User.Create().SetEmail("operator@demo.example").SetName("Operatrice Demo").SetRoles([]domain.Role{domain.RoleOperator}).SetOrganization(org).SaveX(ctx)
 	f["User"] = usr.ID
+	f["PactAmendment"] = c.PactAmendment.Create().SetPact(pac).SetAmendedOn(Day(2020, 1, 15)).SetSummary("Art. 4: adesione aperta al terzo settore").
+		SetPreviousText("Art. 1.").SetRecordedBy(usr).SaveX(ctx).ID
+	f["CommitteeMember"] = c.CommitteeMember.Create().SetOrganization(org).SetRepresentative(usr).SetRole(committeemember.RoleChair).
+		SetFromOn(Day(2024, 1, 1)).SaveX(ctx).ID
 	tab := c.TerritorialTable.Create().SetName("Tavolo territoriale di Empoli").SetCode("EMP").AddMunicipalities(mun).SetCoordinator(usr).SaveX(ctx)
 	f["Table"] = tab.ID
 	f["TableMembership"] = c.TableMembership.Create().SetTable(tab).SetUser(usr).SetOrganization(org).
@@ -96,15 +108,24 @@ func SeedOneOfEach(t testing.TB, c *ent.Client) Fixture {
 	obj := c.Objective.Create().SetTitle("Più inserimenti lavorativi").SetIndicator(objective.IndicatorEmploymentOutcomeShare).
 		SetTarget(0.3).SetPeriodStart(Day(2025, 1, 1)).SetPeriodEnd(Day(2025, 12, 31)).SaveX(ctx)
 	f["Objective"] = obj.ID
-	prt := c.Protocol.Create().SetTitle("Protocollo inserimento lavorativo").AddObjectives(obj).SaveX(ctx)
+	prt := c.Protocol.Create().SetTitle("Protocollo inserimento lavorativo").AddObjectives(obj).
+		SetStatus(protocol.StatusActive).SetSignedOn(Day(2025, 1, 20)).SetValidFrom(Day(2025, 1, 20)).SaveX(ctx)
 	f["Protocol"] = prt.ID
-	ppa := c.ProtocolParty.Create().SetProtocol(prt).SetOrganization(org).SetRole(protocolparty.RoleLead).SaveX(ctx)
+	itv.Update().SetProtocol(prt).ExecX(ctx)
+	ppa := c.ProtocolParty.Create().SetProtocol(prt).SetOrganization(org).SetRole(protocolparty.RoleLead).
+		SetSignedOn(Day(2025, 1, 20)).SetSignerName("Brenda Barnini").SaveX(ctx)
 	f["ProtocolParty"] = ppa.ID
 	f["ProtocolCommitment"] = c.ProtocolCommitment.Create().SetParty(ppa).SetDescription("Segnalare i tirocini disponibili").SaveX(ctx).ID
-	dir := c.Directive.Create().SetTitle("Priorità ai nuclei con minori").SetBody("…").SetIssuedOn(Day(2025, 2, 1)).AddTables(tab).SaveX(ctx)
+	dir := c.Directive.Create().SetTitle("Priorità ai nuclei con minori").SetBody("…").SetIssuedOn(Day(2025, 2, 1)).
+		SetDueOn(Day(2025, 6, 30)).AddTables(tab).SaveX(ctx)
 	f["Directive"] = dir.ID
-	f["DirectiveAcknowledgement"] = c.DirectiveAcknowledgement.Create().SetDirective(dir).SetTable(tab).
-		SetAcknowledgedAt(MidnightUTC(2025, 2, 3)).SetAcknowledgedBy(usr).SaveX(ctx).ID
+	dak := c.DirectiveAcknowledgement.Create().SetDirective(dir).SetTable(tab).
+		SetAcknowledgedAt(MidnightUTC(2025, 2, 3)).SetAcknowledgedBy(usr).SaveX(ctx)
+	f["DirectiveAcknowledgement"] = dak.ID
+	dak.Update().SetStatus(directiveacknowledgement.StatusImplemented).SetStatusOn(Day(2025, 5, 2)).SetEvidence("Criteri adottati").ExecX(ctx)
+	f["CommunityActivity"] = c.CommunityActivity.Create().SetTitle("Laboratorio di welfare di comunità").SetKind(communityactivity.KindWorkshop).
+		SetHeldOn(Day(2025, 3, 15)).SetParticipants(24).SetValueDimension(communityactivity.ValueDimensionCultural).
+		SetMunicipality(mun).AddOrganizers(org).SetProtocol(prt).SetDirective(dir).SaveX(ctx).ID
 	mtg := c.Meeting.Create().SetBody(meeting.BodyTable).SetTable(tab).SetTitle("Riunione di marzo").SetHeldAt(MidnightUTC(2025, 3, 10)).AddAttendees(usr).SaveX(ctx)
 	f["Meeting"] = mtg.ID
 	f["Decision"] = c.Decision.Create().SetMeeting(mtg).SetText("Presa in carico del caso EMP-2025-0001").SetCase(cas).SaveX(ctx).ID

@@ -33,7 +33,8 @@ func ScopeDocuments() privacy.QueryRule {
 
 // ReadableDocuments is the predicate of the documents a viewer may read:
 // those of the objects they read. A protocol commitment's evidence is
-// read by every signed-in user, as the commitment is; a meeting's
+// and a table's evidence of carrying out a directive are read by every
+// signed-in user, as the commitment and the directive are; a meeting's
 // documents as the meeting (meetingsOf). The documents of a case, of its
 // monitoring meetings and of its person's consent records are read by
 // those who work or referred the case — never by the committee and
@@ -44,7 +45,7 @@ func ReadableDocuments(v *viewer.Viewer) predicate.Document {
 	if !v.Has(domain.RoleSteering) {
 		meetings = document.HasMeetingWith(meetingsOf(v))
 	}
-	governance := []predicate.Document{document.HasCommitment(), meetings}
+	governance := []predicate.Document{document.HasCommitment(), document.HasDirectiveProgress(), meetings}
 	if seesAllCases(v) {
 		return document.Or(governance...)
 	}

@@ -1315,6 +1315,9 @@ export default {
             "name": "ADD_COMMITMENT"
           },
           {
+            "name": "ADD_COMMITTEE_MEMBER"
+          },
+          {
             "name": "ADD_GOAL"
           },
           {
@@ -1324,6 +1327,9 @@ export default {
             "name": "ADD_NOTE"
           },
           {
+            "name": "ADD_PACT_SIGNATORY"
+          },
+          {
             "name": "ADD_PROTOCOL_COMMITMENT"
           },
           {
@@ -1331,6 +1337,9 @@ export default {
           },
           {
             "name": "AMEND_FUND"
+          },
+          {
+            "name": "AMEND_PACT"
           },
           {
             "name": "APPROVE_PROPOSAL"
@@ -1379,6 +1388,12 @@ export default {
           },
           {
             "name": "DROP_PROTOCOL_COMMITMENT"
+          },
+          {
+            "name": "END_COMMITTEE_MEMBER"
+          },
+          {
+            "name": "END_PACT_SIGNATORY"
           },
           {
             "name": "ERASE_IDENTITY"
@@ -1456,6 +1471,9 @@ export default {
             "name": "RECORD_CONSENT"
           },
           {
+            "name": "RECORD_DIRECTIVE_PROGRESS"
+          },
+          {
             "name": "RECORD_FOLLOW_UP"
           },
           {
@@ -1505,6 +1523,9 @@ export default {
           },
           {
             "name": "SET_TABLE_TIME_LIMITS"
+          },
+          {
+            "name": "SIGN_PROTOCOL_PARTY"
           },
           {
             "name": "START_ASSESSMENT"
@@ -1579,6 +1600,12 @@ export default {
             "name": "Commitment"
           },
           {
+            "name": "CommitteeMember"
+          },
+          {
+            "name": "CommunityActivity"
+          },
+          {
             "name": "Consent"
           },
           {
@@ -1649,6 +1676,12 @@ export default {
           },
           {
             "name": "Pact"
+          },
+          {
+            "name": "PactAmendment"
+          },
+          {
+            "name": "PactSignatory"
           },
           {
             "name": "PasswordToken"
@@ -3876,6 +3909,541 @@ export default {
         ]
       },
       {
+        "kind": "ENUM",
+        "name": "CommitteeLevel",
+        "enumValues": [
+          {
+            "name": "OPERATIONAL"
+          },
+          {
+            "name": "STRATEGIC"
+          }
+        ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "CommitteeMember",
+        "fields": [
+          {
+            "name": "createdAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "fromOn",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "organization",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Organization",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "representative",
+            "type": {
+              "kind": "OBJECT",
+              "name": "User",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "role",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "CommitteeMemberRole",
+                "kind": "ENUM",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "untilOn",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "updatedAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "Node"
+          }
+        ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "CommitteeMemberConnection",
+        "fields": [
+          {
+            "name": "edges",
+            "type": {
+              "kind": "LIST",
+              "ofType": {
+                "name": "CommitteeMemberEdge",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "pageInfo",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "PageInfo",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "totalCount",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
+        "name": "CommitteeMemberEdge",
+        "fields": [
+          {
+            "name": "cursor",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "node",
+            "type": {
+              "kind": "OBJECT",
+              "name": "CommitteeMember",
+              "ofType": null
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "ENUM",
+        "name": "CommitteeMemberOrderField",
+        "enumValues": [
+          {
+            "name": "CREATED_AT"
+          },
+          {
+            "name": "FROM_ON"
+          },
+          {
+            "name": "ROLE"
+          },
+          {
+            "name": "UNTIL_ON"
+          },
+          {
+            "name": "UPDATED_AT"
+          }
+        ]
+      },
+      {
+        "kind": "ENUM",
+        "name": "CommitteeMemberRole",
+        "enumValues": [
+          {
+            "name": "CHAIR"
+          },
+          {
+            "name": "MEMBER"
+          },
+          {
+            "name": "SECRETARY"
+          },
+          {
+            "name": "TECHNICAL_SUPPORT"
+          },
+          {
+            "name": "VICE_CHAIR"
+          }
+        ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "CommunityActivity",
+        "fields": [
+          {
+            "name": "createdAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "description",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "directive",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Directive",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "heldOn",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "kind",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "CommunityActivityKind",
+                "kind": "ENUM",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "municipality",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Municipality",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "organizers",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "OrganizationConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "last",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "orderBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "kind": "SCALAR",
+                      "name": "Any"
+                    }
+                  }
+                }
+              },
+              {
+                "name": "where",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
+          },
+          {
+            "name": "participants",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "protocol",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Protocol",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "title",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "updatedAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "valueDimension",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "OutcomeValueDimension",
+                "kind": "ENUM",
+                "ofType": null
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "Node"
+          }
+        ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "CommunityActivityConnection",
+        "fields": [
+          {
+            "name": "edges",
+            "type": {
+              "kind": "LIST",
+              "ofType": {
+                "name": "CommunityActivityEdge",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "pageInfo",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "PageInfo",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "totalCount",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
+        "name": "CommunityActivityEdge",
+        "fields": [
+          {
+            "name": "cursor",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "node",
+            "type": {
+              "kind": "OBJECT",
+              "name": "CommunityActivity",
+              "ofType": null
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "ENUM",
+        "name": "CommunityActivityKind",
+        "enumValues": [
+          {
+            "name": "AWARENESS_CAMPAIGN"
+          },
+          {
+            "name": "EVENT"
+          },
+          {
+            "name": "OPERATOR_TRAINING"
+          },
+          {
+            "name": "OTHER"
+          },
+          {
+            "name": "WORKSHOP"
+          }
+        ]
+      },
+      {
+        "kind": "ENUM",
+        "name": "CommunityActivityOrderField",
+        "enumValues": [
+          {
+            "name": "CREATED_AT"
+          },
+          {
+            "name": "HELD_ON"
+          },
+          {
+            "name": "KIND"
+          },
+          {
+            "name": "PARTICIPANTS"
+          },
+          {
+            "name": "TITLE"
+          },
+          {
+            "name": "UPDATED_AT"
+          },
+          {
+            "name": "VALUE_DIMENSION"
+          }
+        ]
+      },
+      {
         "kind": "OBJECT",
         "name": "Consent",
         "fields": [
@@ -4335,6 +4903,15 @@ export default {
             "args": []
           },
           {
+            "name": "level",
+            "type": {
+              "kind": "ENUM",
+              "name": "CommitteeLevel",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
             "name": "meeting",
             "type": {
               "kind": "NON_NULL",
@@ -4462,6 +5039,9 @@ export default {
             "name": "CREATED_AT"
           },
           {
+            "name": "LEVEL"
+          },
+          {
             "name": "UPDATED_AT"
           }
         ]
@@ -4565,6 +5145,14 @@ export default {
             "args": []
           },
           {
+            "name": "dueOn",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "id",
             "type": {
               "kind": "NON_NULL",
@@ -4582,6 +5170,36 @@ export default {
               "ofType": {
                 "kind": "SCALAR",
                 "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "level",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "CommitteeLevel",
+                "kind": "ENUM",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "progress",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "name": "DirectiveTableProgress",
+                    "kind": "OBJECT",
+                    "ofType": null
+                  }
+                }
               }
             },
             "args": []
@@ -4725,6 +5343,68 @@ export default {
             "args": []
           },
           {
+            "name": "documents",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "DocumentConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "last",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "orderBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "kind": "SCALAR",
+                      "name": "Any"
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "evidence",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "id",
             "type": {
               "kind": "NON_NULL",
@@ -4737,6 +5417,34 @@ export default {
           },
           {
             "name": "note",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "reason",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "status",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "DirectiveAcknowledgementStatus",
+                "kind": "ENUM",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "statusOn",
             "type": {
               "kind": "SCALAR",
               "name": "Any"
@@ -4854,7 +5562,31 @@ export default {
             "name": "CREATED_AT"
           },
           {
+            "name": "STATUS"
+          },
+          {
+            "name": "STATUS_ON"
+          },
+          {
             "name": "UPDATED_AT"
+          }
+        ]
+      },
+      {
+        "kind": "ENUM",
+        "name": "DirectiveAcknowledgementStatus",
+        "enumValues": [
+          {
+            "name": "ACKNOWLEDGED"
+          },
+          {
+            "name": "IMPLEMENTED"
+          },
+          {
+            "name": "IN_PROGRESS"
+          },
+          {
+            "name": "NOT_APPLICABLE"
           }
         ]
       },
@@ -4935,7 +5667,13 @@ export default {
             "name": "CREATED_AT"
           },
           {
+            "name": "DUE_ON"
+          },
+          {
             "name": "ISSUED_ON"
+          },
+          {
+            "name": "LEVEL"
           },
           {
             "name": "TITLE"
@@ -4944,6 +5682,56 @@ export default {
             "name": "UPDATED_AT"
           }
         ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "DirectiveTableProgress",
+        "fields": [
+          {
+            "name": "done",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "late",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "progress",
+            "type": {
+              "kind": "OBJECT",
+              "name": "DirectiveAcknowledgement",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "table",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Table",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
       },
       {
         "kind": "OBJECT",
@@ -4984,6 +5772,15 @@ export default {
                 "kind": "SCALAR",
                 "name": "Any"
               }
+            },
+            "args": []
+          },
+          {
+            "name": "directiveProgress",
+            "type": {
+              "kind": "OBJECT",
+              "name": "DirectiveAcknowledgement",
+              "ofType": null
             },
             "args": []
           },
@@ -6233,6 +7030,60 @@ export default {
             ]
           },
           {
+            "name": "communityActivities",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "IndicatorResult",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "groupBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "name": "IndicatorDimension",
+                      "kind": "ENUM",
+                      "ofType": null
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "communityParticipants",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "IndicatorResult",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "groupBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "name": "IndicatorDimension",
+                      "kind": "ENUM",
+                      "ofType": null
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          {
             "name": "costPerPositiveOutcome",
             "type": {
               "kind": "NON_NULL",
@@ -6273,6 +7124,33 @@ export default {
           },
           {
             "name": "daysToTakeChargeP90",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "IndicatorResult",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "groupBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "name": "IndicatorDimension",
+                      "kind": "ENUM",
+                      "ofType": null
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "directivesImplementedOnTime",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -6984,6 +7862,15 @@ export default {
                 }
               }
             ]
+          },
+          {
+            "name": "protocol",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Protocol",
+              "ofType": null
+            },
+            "args": []
           },
           {
             "name": "provider",
@@ -8688,6 +9575,29 @@ export default {
             ]
           },
           {
+            "name": "addCommitteeMember",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "CommitteeMember",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "input",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
             "name": "addGoal",
             "type": {
               "kind": "NON_NULL",
@@ -8796,6 +9706,39 @@ export default {
               },
               {
                 "name": "text",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "addPactSignatory",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "PactSignatory",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "input",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "pactID",
                 "type": {
                   "kind": "NON_NULL",
                   "ofType": {
@@ -8928,6 +9871,39 @@ export default {
               },
               {
                 "name": "reason",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "amendPact",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Pact",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "input",
                 "type": {
                   "kind": "NON_NULL",
                   "ofType": {
@@ -9251,6 +10227,29 @@ export default {
               "kind": "NON_NULL",
               "ofType": {
                 "name": "CreateApiTokenPayload",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "input",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "createCommunityActivity",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "CommunityActivity",
                 "kind": "OBJECT",
                 "ofType": null
               }
@@ -9635,6 +10634,82 @@ export default {
             ]
           },
           {
+            "name": "endCommitteeMember",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "CommitteeMember",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "untilOn",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "endPactSignatory",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "PactSignatory",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "leftOn",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "reason",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
             "name": "endSession",
             "type": {
               "kind": "NON_NULL",
@@ -9908,6 +10983,71 @@ export default {
             "args": [
               {
                 "name": "input",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "recordDirectiveProgress",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "DirectiveAcknowledgement",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "evidence",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "on",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "reason",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "status",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "name": "DirectiveAcknowledgementStatus",
+                    "kind": "ENUM",
+                    "ofType": null
+                  }
+                }
+              },
+              {
+                "name": "tableID",
                 "type": {
                   "kind": "NON_NULL",
                   "ofType": {
@@ -10684,6 +11824,56 @@ export default {
             ]
           },
           {
+            "name": "signProtocolParty",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ProtocolParty",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "signedOn",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "signerName",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "signerRole",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
+          },
+          {
             "name": "startAssessment",
             "type": {
               "kind": "NON_NULL",
@@ -10907,6 +12097,39 @@ export default {
               },
               {
                 "name": "version",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "updateCommunityActivity",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "CommunityActivity",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "input",
                 "type": {
                   "kind": "NON_NULL",
                   "ofType": {
@@ -11452,6 +12675,14 @@ export default {
           },
           {
             "kind": "OBJECT",
+            "name": "CommitteeMember"
+          },
+          {
+            "kind": "OBJECT",
+            "name": "CommunityActivity"
+          },
+          {
+            "kind": "OBJECT",
             "name": "Consent"
           },
           {
@@ -11525,6 +12756,14 @@ export default {
           {
             "kind": "OBJECT",
             "name": "Pact"
+          },
+          {
+            "kind": "OBJECT",
+            "name": "PactAmendment"
+          },
+          {
+            "kind": "OBJECT",
+            "name": "PactSignatory"
           },
           {
             "kind": "OBJECT",
@@ -12428,6 +13667,36 @@ export default {
             "args": []
           },
           {
+            "name": "committeeSeats",
+            "type": {
+              "kind": "LIST",
+              "ofType": {
+                "kind": "NON_NULL",
+                "ofType": {
+                  "name": "CommitteeMember",
+                  "kind": "OBJECT",
+                  "ofType": null
+                }
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "communityActivities",
+            "type": {
+              "kind": "LIST",
+              "ofType": {
+                "kind": "NON_NULL",
+                "ofType": {
+                  "name": "CommunityActivity",
+                  "kind": "OBJECT",
+                  "ofType": null
+                }
+              }
+            },
+            "args": []
+          },
+          {
             "name": "createdAt",
             "type": {
               "kind": "NON_NULL",
@@ -12551,65 +13820,19 @@ export default {
             "args": []
           },
           {
-            "name": "pacts",
+            "name": "pactSignatures",
             "type": {
-              "kind": "NON_NULL",
+              "kind": "LIST",
               "ofType": {
-                "name": "PactConnection",
-                "kind": "OBJECT",
-                "ofType": null
+                "kind": "NON_NULL",
+                "ofType": {
+                  "name": "PactSignatory",
+                  "kind": "OBJECT",
+                  "ofType": null
+                }
               }
             },
-            "args": [
-              {
-                "name": "after",
-                "type": {
-                  "kind": "SCALAR",
-                  "name": "Any"
-                }
-              },
-              {
-                "name": "before",
-                "type": {
-                  "kind": "SCALAR",
-                  "name": "Any"
-                }
-              },
-              {
-                "name": "first",
-                "type": {
-                  "kind": "SCALAR",
-                  "name": "Any"
-                }
-              },
-              {
-                "name": "last",
-                "type": {
-                  "kind": "SCALAR",
-                  "name": "Any"
-                }
-              },
-              {
-                "name": "orderBy",
-                "type": {
-                  "kind": "LIST",
-                  "ofType": {
-                    "kind": "NON_NULL",
-                    "ofType": {
-                      "kind": "SCALAR",
-                      "name": "Any"
-                    }
-                  }
-                }
-              },
-              {
-                "name": "where",
-                "type": {
-                  "kind": "SCALAR",
-                  "name": "Any"
-                }
-              }
-            ]
+            "args": []
           },
           {
             "name": "phone",
@@ -13530,6 +14753,21 @@ export default {
         "name": "Pact",
         "fields": [
           {
+            "name": "amendments",
+            "type": {
+              "kind": "LIST",
+              "ofType": {
+                "kind": "NON_NULL",
+                "ofType": {
+                  "name": "PactAmendment",
+                  "kind": "OBJECT",
+                  "ofType": null
+                }
+              }
+            },
+            "args": []
+          },
+          {
             "name": "createdAt",
             "type": {
               "kind": "NON_NULL",
@@ -13575,7 +14813,7 @@ export default {
             "type": {
               "kind": "NON_NULL",
               "ofType": {
-                "name": "OrganizationConnection",
+                "name": "PactSignatoryConnection",
                 "kind": "OBJECT",
                 "ofType": null
               }
@@ -13643,7 +14881,100 @@ export default {
             "args": []
           },
           {
+            "name": "text",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "updatedAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "Node"
+          }
+        ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "PactAmendment",
+        "fields": [
+          {
+            "name": "amendedOn",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "pact",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Pact",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "previousText",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "recordedAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "recordedBy",
+            "type": {
+              "kind": "OBJECT",
+              "name": "User",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "summary",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -13745,6 +15076,232 @@ export default {
           },
           {
             "name": "UPDATED_AT"
+          }
+        ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "PactSignatory",
+        "fields": [
+          {
+            "name": "createdAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "joinedOn",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "leavingReason",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "leftOn",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "organization",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Organization",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "pact",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Pact",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "role",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "PactSignatoryRole",
+                "kind": "ENUM",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "signerName",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "signerRole",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "updatedAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "Node"
+          }
+        ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "PactSignatoryConnection",
+        "fields": [
+          {
+            "name": "edges",
+            "type": {
+              "kind": "LIST",
+              "ofType": {
+                "name": "PactSignatoryEdge",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "pageInfo",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "PageInfo",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "totalCount",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
+        "name": "PactSignatoryEdge",
+        "fields": [
+          {
+            "name": "cursor",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "node",
+            "type": {
+              "kind": "OBJECT",
+              "name": "PactSignatory",
+              "ofType": null
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "ENUM",
+        "name": "PactSignatoryOrderField",
+        "enumValues": [
+          {
+            "name": "CREATED_AT"
+          },
+          {
+            "name": "JOINED_ON"
+          },
+          {
+            "name": "LEFT_ON"
+          },
+          {
+            "name": "ROLE"
+          },
+          {
+            "name": "UPDATED_AT"
+          }
+        ]
+      },
+      {
+        "kind": "ENUM",
+        "name": "PactSignatoryRole",
+        "enumValues": [
+          {
+            "name": "ADHERENT"
+          },
+          {
+            "name": "PROMOTER"
           }
         ]
       },
@@ -14667,6 +16224,18 @@ export default {
             "args": []
           },
           {
+            "name": "delivered",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "ProtocolDelivery",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
             "name": "id",
             "type": {
               "kind": "NON_NULL",
@@ -14676,6 +16245,67 @@ export default {
               }
             },
             "args": []
+          },
+          {
+            "name": "interventions",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "InterventionConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "last",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "orderBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "kind": "SCALAR",
+                      "name": "Any"
+                    }
+                  }
+                }
+              },
+              {
+                "name": "where",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
           },
           {
             "name": "objectives",
@@ -15195,6 +16825,46 @@ export default {
       },
       {
         "kind": "OBJECT",
+        "name": "ProtocolDelivery",
+        "fields": [
+          {
+            "name": "costCents",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "interventions",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "spentCents",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
         "name": "ProtocolEdge",
         "fields": [
           {
@@ -15379,6 +17049,30 @@ export default {
             "args": []
           },
           {
+            "name": "signedOn",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "signerName",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "signerRole",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "updatedAt",
             "type": {
               "kind": "NON_NULL",
@@ -15475,6 +17169,9 @@ export default {
           },
           {
             "name": "ROLE"
+          },
+          {
+            "name": "SIGNED_ON"
           },
           {
             "name": "UPDATED_AT"
@@ -15611,6 +17308,128 @@ export default {
               "kind": "NON_NULL",
               "ofType": {
                 "name": "CaseConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "last",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "orderBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "kind": "SCALAR",
+                      "name": "Any"
+                    }
+                  }
+                }
+              },
+              {
+                "name": "where",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
+          },
+          {
+            "name": "committeeMembers",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "CommitteeMemberConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "before",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "last",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "orderBy",
+                "type": {
+                  "kind": "LIST",
+                  "ofType": {
+                    "kind": "NON_NULL",
+                    "ofType": {
+                      "kind": "SCALAR",
+                      "name": "Any"
+                    }
+                  }
+                }
+              },
+              {
+                "name": "where",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
+          },
+          {
+            "name": "communityActivities",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "CommunityActivityConnection",
                 "kind": "OBJECT",
                 "ofType": null
               }

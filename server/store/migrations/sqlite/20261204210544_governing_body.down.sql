@@ -1,0 +1,43 @@
+-- (hand-written: the tables whose new columns have a foreign key are
+-- rebuilt as they were, the other columns dropped; the signatories go
+-- back to the join table they were in, without role nor dates)
+PRAGMA foreign_keys = off;
+CREATE TABLE `pact_signatories` (`pact_id` text NOT NULL, `organization_id` text NOT NULL, PRIMARY KEY (`pact_id`, `organization_id`), CONSTRAINT `pact_signatories_pact_id` FOREIGN KEY (`pact_id`) REFERENCES `pacts` (`id`) ON DELETE CASCADE, CONSTRAINT `pact_signatories_organization_id` FOREIGN KEY (`organization_id`) REFERENCES `organizations` (`id`) ON DELETE CASCADE);
+INSERT OR IGNORE INTO `pact_signatories` (`pact_id`, `organization_id`) SELECT `pact_signatory_pact`, `pact_signatory_organization` FROM `pact_signatures` WHERE `left_on` IS NULL;
+DROP TABLE `community_activity_organizers`;
+DROP TABLE `pact_signatures`;
+DROP TABLE `pact_amendments`;
+DROP TABLE `community_activities`;
+DROP TABLE `committee_members`;
+CREATE TABLE `old_documents` (`id` text NOT NULL, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `kind` text NOT NULL, `file_name` text NOT NULL, `media_type` text NOT NULL, `size` integer NOT NULL, `sha256` text NOT NULL, `removed_at` datetime NULL, `removal_reason` text NULL, `erased_at` datetime NULL, `document_case` text NULL, `document_monitoring_meeting` text NULL, `document_commitment` text NULL, `document_meeting` text NULL, `document_consent` text NULL, `document_uploaded_by` text NULL, `document_removed_by` text NULL, PRIMARY KEY (`id`), CONSTRAINT `documents_cases_case` FOREIGN KEY (`document_case`) REFERENCES `cases` (`id`) ON DELETE SET NULL, CONSTRAINT `documents_monitoring_meetings_monitoring_meeting` FOREIGN KEY (`document_monitoring_meeting`) REFERENCES `monitoring_meetings` (`id`) ON DELETE SET NULL, CONSTRAINT `documents_protocol_commitments_commitment` FOREIGN KEY (`document_commitment`) REFERENCES `protocol_commitments` (`id`) ON DELETE SET NULL, CONSTRAINT `documents_meetings_meeting` FOREIGN KEY (`document_meeting`) REFERENCES `meetings` (`id`) ON DELETE SET NULL, CONSTRAINT `documents_consents_consent` FOREIGN KEY (`document_consent`) REFERENCES `consents` (`id`) ON DELETE SET NULL, CONSTRAINT `documents_users_uploaded_by` FOREIGN KEY (`document_uploaded_by`) REFERENCES `users` (`id`) ON DELETE SET NULL, CONSTRAINT `documents_users_removed_by` FOREIGN KEY (`document_removed_by`) REFERENCES `users` (`id`) ON DELETE SET NULL);
+INSERT INTO `old_documents` (`id`, `created_at`, `updated_at`, `kind`, `file_name`, `media_type`, `size`, `sha256`, `removed_at`, `removal_reason`, `erased_at`, `document_case`, `document_monitoring_meeting`, `document_commitment`, `document_meeting`, `document_consent`, `document_uploaded_by`, `document_removed_by`) SELECT `id`, `created_at`, `updated_at`, `kind`, `file_name`, `media_type`, `size`, `sha256`, `removed_at`, `removal_reason`, `erased_at`, `document_case`, `document_monitoring_meeting`, `document_commitment`, `document_meeting`, `document_consent`, `document_uploaded_by`, `document_removed_by` FROM `documents`;
+DROP TABLE `documents`;
+ALTER TABLE `old_documents` RENAME TO `documents`;
+CREATE INDEX `document_created_at` ON `documents` (`created_at`);
+CREATE INDEX `document_document_case` ON `documents` (`document_case`);
+CREATE INDEX `document_document_monitoring_meeting` ON `documents` (`document_monitoring_meeting`);
+CREATE INDEX `document_document_commitment` ON `documents` (`document_commitment`);
+CREATE INDEX `document_document_meeting` ON `documents` (`document_meeting`);
+CREATE INDEX `document_document_consent` ON `documents` (`document_consent`);
+CREATE INDEX `document_sha256` ON `documents` (`sha256`);
+CREATE TABLE `old_interventions` (`id` text NOT NULL, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `kind` text NOT NULL, `description` text NULL, `starts_on` date NOT NULL, `ends_on` date NULL, `status` text NOT NULL DEFAULT ('PLANNED'), `cost_cents` integer NOT NULL DEFAULT (0), `intervention_case` text NOT NULL, `intervention_provider` text NOT NULL, `intervention_fund` text NULL, PRIMARY KEY (`id`), CONSTRAINT `interventions_cases_case` FOREIGN KEY (`intervention_case`) REFERENCES `cases` (`id`) ON DELETE NO ACTION, CONSTRAINT `interventions_organizations_provider` FOREIGN KEY (`intervention_provider`) REFERENCES `organizations` (`id`) ON DELETE NO ACTION, CONSTRAINT `interventions_funds_fund` FOREIGN KEY (`intervention_fund`) REFERENCES `funds` (`id`) ON DELETE SET NULL);
+INSERT INTO `old_interventions` (`id`, `created_at`, `updated_at`, `kind`, `description`, `starts_on`, `ends_on`, `status`, `cost_cents`, `intervention_case`, `intervention_provider`, `intervention_fund`) SELECT `id`, `created_at`, `updated_at`, `kind`, `description`, `starts_on`, `ends_on`, `status`, `cost_cents`, `intervention_case`, `intervention_provider`, `intervention_fund` FROM `interventions`;
+DROP TABLE `interventions`;
+ALTER TABLE `old_interventions` RENAME TO `interventions`;
+CREATE INDEX `intervention_created_at` ON `interventions` (`created_at`);
+CREATE INDEX `intervention_status` ON `interventions` (`status`);
+CREATE INDEX `intervention_starts_on` ON `interventions` (`starts_on`);
+CREATE INDEX `intervention_intervention_case` ON `interventions` (`intervention_case`);
+CREATE INDEX `intervention_intervention_fund` ON `interventions` (`intervention_fund`);
+ALTER TABLE `directive_acknowledgements` DROP COLUMN `reason`;
+ALTER TABLE `directive_acknowledgements` DROP COLUMN `evidence`;
+ALTER TABLE `directive_acknowledgements` DROP COLUMN `status_on`;
+ALTER TABLE `directive_acknowledgements` DROP COLUMN `status`;
+ALTER TABLE `protocol_parties` DROP COLUMN `signer_role`;
+ALTER TABLE `protocol_parties` DROP COLUMN `signer_name`;
+ALTER TABLE `protocol_parties` DROP COLUMN `signed_on`;
+ALTER TABLE `pacts` DROP COLUMN `text`;
+ALTER TABLE `directives` DROP COLUMN `level`;
+ALTER TABLE `directives` DROP COLUMN `due_on`;
+ALTER TABLE `decisions` DROP COLUMN `level`;
+PRAGMA foreign_keys = on;
