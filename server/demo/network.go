@@ -133,7 +133,7 @@ func (g *generator) network(ctx context.Context) (*network, error) {
 			SetMunicipality(net.municipalities[s.place]).
 			SetEmail(slug(s.name) + "@demo.example").
 			SetPhone(fmt.Sprintf("+39 0571 %06d", g.rnd.IntN(1_000_000))).
-			SetAddress(fmt.Sprintf("%s %d, %s %s", pick(g.rnd, streets), g.between(1, 120), places[s.place].PostalCode, places[s.place].Name))
+			SetAddress(fmt.Sprintf("%s %d, %s %s", pick(g.rnd, streets[places[s.place].Name]), g.between(1, 120), places[s.place].PostalCode, places[s.place].Name))
 	}
 	if net.orgs, err = c.Organization.CreateBulk(orgs...).Save(ctx); err != nil {
 		return nil, err
@@ -216,9 +216,9 @@ func (g *generator) users(ctx context.Context, net *network) error {
 	}
 	randomName := func() string {
 		if g.chance(0.5) {
-			return pick(g.rnd, femaleNames[:20]) + " " + pick(g.rnd, surnames[:30])
+			return pick(g.rnd, italy.female) + " " + pick(g.rnd, italy.surnames)
 		}
-		return pick(g.rnd, maleNames[:20]) + " " + pick(g.rnd, surnames[:30])
+		return pick(g.rnd, italy.male) + " " + pick(g.rnd, italy.surnames)
 	}
 
 	if _, err := newUser(AdminEmail, "Amministratore Demo", net.union, domain.RoleAdmin); err != nil {
@@ -239,7 +239,7 @@ func (g *generator) users(ctx context.Context, net *network) error {
 	if _, err := newUser(AnalystEmail, "Analista Demo", net.union, domain.RoleAnalyst); err != nil {
 		return err
 	}
-	empoli, vinci := 4, 10
+	vinci := 10
 	coordinator, err := newUser(CoordinatorEmail, "Coordinatrice Tavolo Empoli Demo", net.comune[empoli], domain.RoleCoordinator, domain.RoleOperator)
 	if err != nil {
 		return err
