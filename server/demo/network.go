@@ -82,6 +82,10 @@ var privateBodies = []orgSpec{
 	{"Banca del Tempo Demo Empolese", organization.KindOther, 4},
 }
 
+// vnpName is the association that founded the pact and the project with
+// the Union: a real party, named as the project's sources name it.
+const vnpName = "Associazione VNP"
+
 // thirdSectorNames are fictional social cooperatives and associations.
 // partnerName is the organisation of the partner operator's demo account.
 const partnerName = "Cooperativa Sociale Demo Il Girasole"
@@ -89,10 +93,10 @@ const partnerName = "Cooperativa Sociale Demo Il Girasole"
 var thirdSectorNames = []string{
 	"Cooperativa Sociale Demo Il Girasole", "Cooperativa Sociale Demo La Spiga", "Associazione Demo Porte Aperte",
 	"Cooperativa Sociale Demo Arcobaleno", "Associazione Demo Mani Aperte Valdelsa", "Cooperativa Sociale Demo Il Ponte",
-	"Associazione Demo La Bussola", "Cooperativa Sociale Demo Terra Nuova", "Associazione Demo Vicini di Casa",
+	"Associazione Demo La Bussola", "Cooperativa Sociale Demo L'Orto Comune", "Associazione Demo Vicini di Casa",
 	"Cooperativa Sociale Demo L'Approdo", "Associazione Demo Il Melograno", "Cooperativa Sociale Demo Filo d'Erba",
 	"Associazione Demo Pane e Rose", "Cooperativa Sociale Demo Il Mosaico", "Associazione Demo Quartieri Solidali",
-	"Cooperativa Sociale Demo La Fattoria Sociale", "Associazione Demo Lingua e Cittadinanza", "Cooperativa Sociale Demo La Rondine", "Associazione Demo Sportello Amico",
+	"Cooperativa Sociale Demo La Fattoria Sociale", "Associazione Demo Lingua e Cittadinanza", "Cooperativa Sociale Demo Il Glicine", "Associazione Demo Punto d'Ascolto",
 	"Cooperativa Sociale Demo Il Cerchio", "Associazione Demo Argento Vivo", "Cooperativa Sociale Demo Orizzonti",
 	"Associazione Demo Emporio Solidale", "Cooperativa Sociale Demo Il Seme", "Associazione Demo Casa Accoglienza",
 	"Cooperativa Sociale Demo Lavoro Insieme", "Associazione Demo Doposcuola Aperto",
@@ -122,6 +126,10 @@ func (g *generator) network(ctx context.Context) (*network, error) {
 		orgSpec{"Centro per l'Impiego di Castelfiorentino", organization.KindEmploymentCentre, 1},
 		orgSpec{"Società della Salute Empolese Valdarno Valdelsa", organization.KindSocialHealthService, 4},
 		orgSpec{"Azienda USL Toscana Centro, Zona Empolese", organization.KindSocialHealthService, 4},
+		// A founding party of the pact (2014), with the Union, the trade
+		// unions and the employers' associations: the pact signs with
+		// every organisation, so it is a signatory too.
+		orgSpec{vnpName, organization.KindThirdSector, 4},
 	)
 	specs = append(specs, privateBodies...)
 	for i, name := range thirdSectorNames {
