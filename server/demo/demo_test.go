@@ -106,11 +106,7 @@ func TestLoad(t *testing.T) {
 
 		checkCases(t, c)
 		checkFunds(t, c)
-		for _, id := range c.PersonIdentity.Query().AllX(ctx) {
-			if id.TaxCode == nil || domain.ValidateTaxCode(*id.TaxCode) != nil {
-				t.Fatalf("invalid tax code %v", id.TaxCode)
-			}
-		}
+		checkPersons(t, c)
 	})
 }
 

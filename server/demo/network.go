@@ -83,6 +83,10 @@ var privateBodies = []orgSpec{
 	{"Banca del Tempo Demo Empolese", organization.KindOther, 4},
 }
 
+// vnpName is the association that founded the pact and the project with
+// the Union: a real party, named as the project's sources name it.
+const vnpName = "Associazione VNP"
+
 // thirdSectorNames are fictional social cooperatives and associations.
 // partnerName is the organisation of the partner operator's demo account.
 const partnerName = "Cooperativa Sociale Demo Il Girasole"
@@ -90,10 +94,10 @@ const partnerName = "Cooperativa Sociale Demo Il Girasole"
 var thirdSectorNames = []string{
 	"Cooperativa Sociale Demo Il Girasole", "Cooperativa Sociale Demo La Spiga", "Associazione Demo Porte Aperte",
 	"Cooperativa Sociale Demo Arcobaleno", "Associazione Demo Mani Aperte Valdelsa", "Cooperativa Sociale Demo Il Ponte",
-	"Associazione Demo La Bussola", "Cooperativa Sociale Demo Terra Nuova", "Associazione Demo Vicini di Casa",
+	"Associazione Demo La Bussola", "Cooperativa Sociale Demo L'Orto Comune", "Associazione Demo Vicini di Casa",
 	"Cooperativa Sociale Demo L'Approdo", "Associazione Demo Il Melograno", "Cooperativa Sociale Demo Filo d'Erba",
 	"Associazione Demo Pane e Rose", "Cooperativa Sociale Demo Il Mosaico", "Associazione Demo Quartieri Solidali",
-	"Cooperativa Sociale Demo La Fattoria Sociale", "Associazione Demo Lingua e Cittadinanza", "Cooperativa Sociale Demo La Rondine", "Associazione Demo Sportello Amico",
+	"Cooperativa Sociale Demo La Fattoria Sociale", "Associazione Demo Lingua e Cittadinanza", "Cooperativa Sociale Demo Il Glicine", "Associazione Demo Punto d'Ascolto",
 	"Cooperativa Sociale Demo Il Cerchio", "Associazione Demo Argento Vivo", "Cooperativa Sociale Demo Orizzonti",
 	"Associazione Demo Emporio Solidale", "Cooperativa Sociale Demo Il Seme", "Associazione Demo Casa Accoglienza",
 	"Cooperativa Sociale Demo Lavoro Insieme", "Associazione Demo Doposcuola Aperto",
@@ -123,6 +127,10 @@ func (g *generator) network(ctx context.Context) (*network, error) {
 		orgSpec{"Centro per l'Impiego di Castelfiorentino", organization.KindEmploymentCentre, 1},
 		orgSpec{"Società della Salute Empolese Valdarno Valdelsa", organization.KindSocialHealthService, 4},
 		orgSpec{"Azienda USL Toscana Centro, Zona Empolese", organization.KindSocialHealthService, 4},
+		// A founding party of the pact (2014), with the Union, the trade
+		// unions and the employers' associations: the pact signs with
+		// every organisation, so it is a signatory too.
+		orgSpec{vnpName, organization.KindThirdSector, 4},
 	)
 	specs = append(specs, privateBodies...)
 	for i, name := range thirdSectorNames {
@@ -134,7 +142,7 @@ func (g *generator) network(ctx context.Context) (*network, error) {
 			SetMunicipality(net.municipalities[s.place]).
 			SetEmail(slug(s.name) + "@demo.example").
 			SetPhone(fmt.Sprintf("+39 0571 %06d", g.rnd.IntN(1_000_000))).
-			SetAddress(fmt.Sprintf("%s %d, %s %s", pick(g.rnd, streets), g.between(1, 120), places[s.place].PostalCode, places[s.place].Name))
+			SetAddress(fmt.Sprintf("%s %d, %s %s", pick(g.rnd, streets[places[s.place].Name]), g.between(1, 120), places[s.place].PostalCode, places[s.place].Name))
 	}
 	if net.orgs, err = c.Organization.CreateBulk(orgs...).Save(ctx); err != nil {
 		return nil, err
@@ -217,9 +225,9 @@ func (g *generator) users(ctx context.Context, net *network) error {
 	}
 	randomName := func() string {
 		if g.chance(0.5) {
-			return pick(g.rnd, femaleNames[:20]) + " " + pick(g.rnd, surnames[:30])
+			return pick(g.rnd, italy.female) + " " + pick(g.rnd, italy.surnames)
 		}
-		return pick(g.rnd, maleNames[:20]) + " " + pick(g.rnd, surnames[:30])
+		return pick(g.rnd, italy.male) + " " + pick(g.rnd, italy.surnames)
 	}
 
 	if _, err := newUser(AdminEmail, "Amministratore Demo", net.union, domain.RoleAdmin); err != nil {
@@ -240,7 +248,7 @@ func (g *generator) users(ctx context.Context, net *network) error {
 	if _, err := newUser(AnalystEmail, "Analista Demo", net.union, domain.RoleAnalyst); err != nil {
 		return err
 	}
-	empoli, vinci := 4, 10
+	vinci := 10
 	coordinator, err := newUser(CoordinatorEmail, "Coordinatrice Tavolo Empoli Demo", net.comune[empoli], domain.RoleCoordinator, domain.RoleOperator)
 	if err != nil {
 		return err

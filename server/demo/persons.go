@@ -20,6 +20,7 @@ type personDraft struct {
 	household   int
 	first, last string
 	birth       domain.Date
+	birthPlace  birthplace
 	taxCode     string
 	written     bool
 }
@@ -30,8 +31,9 @@ var citizenshipWeights = []weighted[person.CitizenshipArea]{
 	{person.CitizenshipAreaOceania, 0.002}, {person.CitizenshipAreaStateless, 0.003},
 }
 
-// newPerson invents a person resident in a place, with a tax code that
-// is valid and unique among those already given.
+// newPerson invents a person resident in a place, with a name of the
+// country their family comes from, a birthplace that fits it, and a tax
+// code that encodes them, valid and unique among those already given.
 func (g *generator) newPerson(place int, taxCodes map[string]bool) *personDraft {
 	p := &personDraft{id: gid.New("per"), place: place, household: g.between(1, 6)}
 	switch r := g.rnd.Float64(); {
@@ -46,27 +48,17 @@ func (g *generator) newPerson(place int, taxCodes map[string]bool) *personDraft 
 	}
 	p.citizenship = draw(g.rnd, citizenshipWeights)
 	female := p.gender == person.GenderFemale || (p.gender != person.GenderMale && g.chance(0.5))
-	names := maleNames
+	from := draw(g.rnd, origins[p.citizenship])
+	names := from.male
 	if female {
-		names = femaleNames
+		names = from.female
 	}
-	italian := p.citizenship == person.CitizenshipAreaItaly
-	if italian {
-		p.first, p.last = pick(g.rnd, names[:20]), pick(g.rnd, surnames[:30])
-	} else {
-		p.first, p.last = pick(g.rnd, names[14:]), pick(g.rnd, surnames[20:])
-	}
-	birthplace := places[place].CadastralCode
-	switch {
-	case !italian:
-		birthplace = pick(g.rnd, foreignBirthplaces[string(p.citizenship)])
-	case g.chance(0.4):
-		birthplace = pick(g.rnd, italianBirthplaces)
-	}
+	p.first, p.last = pick(g.rnd, names), pick(g.rnd, from.surnames)
 	age := g.between(18, 66)
+	p.birthPlace = g.birthplace(from, place, age)
 	p.birth = date(g.today.Year()-age, time.Month(g.between(1, 12)), g.between(1, 28))
 	for {
-		p.taxCode = taxCode(p.last, p.first, p.birth, female, birthplace)
+		p.taxCode = taxCode(p.last, p.first, p.birth, female, p.birthPlace.code)
 		if !taxCodes[p.taxCode] {
 			break
 		}
@@ -74,6 +66,42 @@ func (g *generator) newPerson(place int, taxCodes map[string]bool) *personDraft 
 	}
 	taxCodes[p.taxCode] = true
 	return p
+}
+
+// empoli is the index of Empoli in places: its hospital serves the
+// whole Circondario, so many residents were born there.
+const empoli = 4
+
+// birthplace draws where a person aged age, resident in a place, whose
+// family comes from a country, was born. Italian citizens were mostly
+// born in the Circondario, some elsewhere in Italy, a few abroad to
+// emigrant families; foreign citizens mostly in their country, but a
+// third of the young ones in Italy (the second generation), and
+// stateless persons in the former Yugoslavia or here.
+func (g *generator) birthplace(from *origin, place, age int) birthplace {
+	here := func() birthplace {
+		if g.chance(0.5) {
+			place = empoli
+		}
+		return birthplace{places[place].Name, places[place].CadastralCode}
+	}
+	switch {
+	case from == italy:
+		switch r := g.rnd.Float64(); {
+		case r < 0.65:
+			return here()
+		case r < 0.95:
+			return pick(g.rnd, italianCities)
+		default:
+			return pick(g.rnd, emigration)
+		}
+	case age <= 30 && g.chance(0.35), from == stateless && g.chance(0.3):
+		return here()
+	case from == stateless:
+		return pick(g.rnd, statelessBirthplaces)
+	default:
+		return birthplace{from.country, from.code}
+	}
 }
 
 // taxCode computes the codice fiscale of a person.
@@ -127,11 +155,11 @@ func (w *writer) addPerson(p *personDraft) {
 		string(p.citizenship), str(g.net.municipalities[p.place].ID))
 	email := fmt.Sprintf("%s.%s.%d@example.org", slug(p.first), slug(p.last), g.rnd.IntN(1000))
 	phone := fmt.Sprintf("+39 3%02d %07d", g.rnd.IntN(100), g.rnd.IntN(10_000_000))
-	address := fmt.Sprintf("%s %d", pick(g.rnd, streets), 1+g.rnd.IntN(150))
+	address := fmt.Sprintf("%s %d", pick(g.rnd, streets[pl.Name]), 1+g.rnd.IntN(150))
 	// The name keys and the tax code's spelling as the hooks of
 	// PersonIdentity (nameKeys, normalizeTaxCode) store them.
 	w.c.identities.add(str(personidentity.DefaultID()), w.created, w.created, p.first, p.last, domain.NameKey(p.last),
-		domain.NameKey(p.first), domain.NormalizeTaxCode(p.taxCode), g.day(p.birth), nil, email, phone, address,
+		domain.NameKey(p.first), domain.NormalizeTaxCode(p.taxCode), g.day(p.birth), p.birthPlace.name, email, phone, address,
 		pl.PostalCode, pl.Name, str(p.id))
 }
 

@@ -99,6 +99,7 @@ describe("the case page", () => {
     expect(document.title).not.toContain("Rossi"); // the browser's history keeps titles
     expect(within(identity).getByText("Maria Rossi")).toBeTruthy();
     expect(within(identity).getByText("RSSMRA80A41D403X")).toBeTruthy();
+    expect(within(identity).getByText(/1980 — Empoli$/)).toBeTruthy(); // the birthplace follows the birth date
     expect(within(identity).getByText("Via Roma 1, 50053 Empoli")).toBeTruthy();
     expect(screen.queryByTestId("identity-hidden")).toBeNull();
   });
