@@ -234,6 +234,7 @@ function SubjectPanel({ subject, onErased }: { subject: Subject; onErased: () =>
   const [reportShown, setReportShown] = useState(false);
   const [reportKey, setReportKey] = useState(0);
   const [erased, setErased] = useState(false);
+  const [exported, setExported] = useState<{ saved?: string; error?: CombinedError }>({});
   return (
     <section aria-labelledby={`${id}-title`} className="card card-bg mb-4">
       <div className="card-body">
@@ -286,7 +287,15 @@ function SubjectPanel({ subject, onErased }: { subject: Subject; onErased: () =>
           </tbody>
         </Table>
         <div className="d-flex flex-wrap gap-2">
-          <ExportButton subject={subject} onExported={() => setReportKey((k) => k + 1)} />
+          <ExportButton
+            subject={subject}
+            onExported={(outcome) => {
+              setExported(outcome);
+              if (outcome.saved) {
+                setReportKey((k) => k + 1);
+              }
+            }}
+          />
           <Button type="button" color="primary" outline aria-expanded={reportShown} aria-controls={`${id}-report`} onClick={() => setReportShown((s) => !s)}>
             <FormattedMessage id={reportShown ? "privacy.report.hide" : "privacy.report.show"} />
           </Button>
@@ -299,21 +308,27 @@ function SubjectPanel({ subject, onErased }: { subject: Subject; onErased: () =>
             }}
           />
         </div>
+        <div className="mt-2" aria-live="polite">
+          {exported.saved && (
+            <p className="small mb-0">
+              <FormattedMessage id="privacy.export.saved" values={{ name: <code>{exported.saved}</code> }} />
+            </p>
+          )}
+          <ErrorAlert error={exported.error} />
+        </div>
         <div id={`${id}-report`}>{reportShown && <AccessReport key={reportKey} personID={subject.personID} pseudonym={subject.pseudonym} />}</div>
       </div>
     </section>
   );
 }
 
-function ExportButton({ subject, onExported }: { subject: Subject; onExported: () => void }) {
+function ExportButton({ subject, onExported }: { subject: Subject; onExported: (outcome: { saved?: string; error?: CombinedError }) => void }) {
   const intl = useIntl();
   const client = useClient();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CombinedError>();
-  const [saved, setSaved] = useState<string>();
   const download = async () => {
     setBusy(true);
-    setError(undefined);
+    onExported({});
     // From the server every time: each export is audited there.
     const r = await pipe(
       client.executeQuery(createRequest(PersonDataExportQuery, { personID: subject.personID }), { requestPolicy: "network-only" }),
@@ -322,28 +337,18 @@ function ExportButton({ subject, onExported }: { subject: Subject; onExported: (
       toPromise,
     );
     setBusy(false);
-    setError(r.error);
-    if (r.data) {
-      const name = exportFileName(subject.pseudonym, new Date());
-      saveBlob(new Blob([r.data.personDataExport], { type: "application/json" }), name);
-      setSaved(name);
-      onExported();
+    if (!r.data) {
+      onExported({ error: r.error });
+      return;
     }
+    const name = exportFileName(subject.pseudonym, new Date());
+    saveBlob(new Blob([r.data.personDataExport], { type: "application/json" }), name);
+    onExported({ saved: name });
   };
   return (
-    <>
-      <Button type="button" color="primary" disabled={busy} onClick={() => void download()}>
-        {intl.formatMessage({ id: busy ? "privacy.export.busy" : "privacy.export.button" })}
-      </Button>
-      <div className="w-100" aria-live="polite">
-        {saved && (
-          <p className="small mb-0">
-            <FormattedMessage id="privacy.export.saved" values={{ name: <code>{saved}</code> }} />
-          </p>
-        )}
-        <ErrorAlert error={error} />
-      </div>
-    </>
+    <Button type="button" color="primary" disabled={busy} onClick={() => void download()}>
+      {intl.formatMessage({ id: busy ? "privacy.export.busy" : "privacy.export.button" })}
+    </Button>
   );
 }
 
