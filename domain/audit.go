@@ -20,6 +20,9 @@ var AuditActions = func() []AuditAction {
 		// Identities: read, matched, linked to a case, and a person's rights.
 		"READ_IDENTITY", "MATCH_PERSON", "LINK_PERSON",
 		"EXPORT_PERSON", "ACCESS_REPORT", "ERASE_IDENTITY", "RETENTION_ERASE",
+		// Each run of the retention rule, with how many identities it
+		// erased, so that the privacy desk shows the last one.
+		"RETENTION_RUN",
 		// Two records of one person merged, and a merge undone
 		// (server/pathway/merge.go).
 		"MERGE_PERSONS", "UNDO_PERSON_MERGE",

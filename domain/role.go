@@ -12,10 +12,11 @@ const (
 	RoleCoordinator Role = "COORDINATOR" // Coordinatore di tavolo
 	RoleOperator    Role = "OPERATOR"    // Operatore
 	RoleAnalyst     Role = "ANALYST"     // Analista
+	RoleDPO         Role = "DPO"         // Responsabile della protezione dei dati
 )
 
 // Roles lists every role.
-var Roles = []Role{RoleAdmin, RoleSteering, RoleCoordinator, RoleOperator, RoleAnalyst}
+var Roles = []Role{RoleAdmin, RoleSteering, RoleCoordinator, RoleOperator, RoleAnalyst, RoleDPO}
 
 // RoleLabels gives the Italian label of each role.
 var RoleLabels = map[Role]string{
@@ -24,6 +25,7 @@ var RoleLabels = map[Role]string{
 	RoleCoordinator: "Coordinatore di tavolo",
 	RoleOperator:    "Operatore",
 	RoleAnalyst:     "Analista",
+	RoleDPO:         "Responsabile della protezione dei dati",
 }
 
 // Values implements ent's EnumValues.

@@ -56,6 +56,7 @@ import (
 	"github.com/progetto-win/win/server/notify"
 	"github.com/progetto-win/win/server/outbox"
 	"github.com/progetto-win/win/server/pathway"
+	"github.com/progetto-win/win/server/subject"
 	"github.com/progetto-win/win/server/webhook"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -421,6 +422,21 @@ type ComplexityRoot struct {
 	CreateWebhookPayload struct {
 		Secret  func(childComplexity int) int
 		Webhook func(childComplexity int) int
+	}
+
+	DataSubject struct {
+		Cases        func(childComplexity int) int
+		IdentityHeld func(childComplexity int) int
+		PersonID     func(childComplexity int) int
+		Pseudonym    func(childComplexity int) int
+	}
+
+	DataSubjectCase struct {
+		ClosedOn   func(childComplexity int) int
+		Code       func(childComplexity int) int
+		ReferredOn func(childComplexity int) int
+		Status     func(childComplexity int) int
+		Table      func(childComplexity int) int
 	}
 
 	Decision struct {
@@ -1270,6 +1286,7 @@ type ComplexityRoot struct {
 		CommitteeMembers        func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CommitteeMemberOrder, where *ent.CommitteeMemberWhereInput) int
 		CommunityActivities     func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CommunityActivityOrder, where *ent.CommunityActivityWhereInput) int
 		Directives              func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.DirectiveOrder, where *ent.DirectiveWhereInput) int
+		FindDataSubjects        func(childComplexity int, taxCode *string, caseCode *string) int
 		FindPersonMatches       func(childComplexity int, taxCode *string, lastName *string, firstName *string, birthDate *domain.Date) int
 		Funds                   func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.FundOrder, where *ent.FundWhereInput) int
 		IdentityAccessReport    func(childComplexity int, personID gid.ID) int
@@ -1289,6 +1306,7 @@ type ComplexityRoot struct {
 		PersonDataExport        func(childComplexity int, personID gid.ID) int
 		Persons                 func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.PersonOrder, where *ent.PersonWhereInput) int
 		Protocols               func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ProtocolOrder, where *ent.ProtocolWhereInput) int
+		RetentionStatus         func(childComplexity int) int
 		SearchCases             func(childComplexity int, text string, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.CaseOrder, where *ent.CaseWhereInput) int
 		ServiceRequests         func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.ServiceRequestOrder, where *ent.ServiceRequestWhereInput) int
 		Tables                  func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.TableOrder, where *ent.TableWhereInput) int
@@ -1296,6 +1314,13 @@ type ComplexityRoot struct {
 		Users                   func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) int
 		Viewer                  func(childComplexity int) int
 		Webhooks                func(childComplexity int, after *entgql.Cursor[gid.ID], first *int, before *entgql.Cursor[gid.ID], last *int) int
+	}
+
+	RetentionStatus struct {
+		LastErasedAt  func(childComplexity int) int
+		LastRunAt     func(childComplexity int) int
+		LastRunErased func(childComplexity int) int
+		Years         func(childComplexity int) int
 	}
 
 	ServiceRequest struct {
@@ -1648,6 +1673,8 @@ type QueryResolver interface {
 	Agenda(ctx context.Context, horizonDays *int) (*pathway.Agenda, error)
 	PersonDataExport(ctx context.Context, personID gid.ID) (string, error)
 	IdentityAccessReport(ctx context.Context, personID gid.ID) ([]*ent.AuditEvent, error)
+	FindDataSubjects(ctx context.Context, taxCode *string, caseCode *string) ([]*subject.Subject, error)
+	RetentionStatus(ctx context.Context) (*subject.Retention, error)
 }
 type ServiceRequestResolver interface {
 	Overdue(ctx context.Context, obj *ent.ServiceRequest) (bool, error)
@@ -3232,6 +3259,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreateWebhookPayload.Webhook(childComplexity), true
+
+	case "DataSubject.cases":
+		if e.ComplexityRoot.DataSubject.Cases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataSubject.Cases(childComplexity), true
+	case "DataSubject.identityHeld":
+		if e.ComplexityRoot.DataSubject.IdentityHeld == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataSubject.IdentityHeld(childComplexity), true
+	case "DataSubject.personID":
+		if e.ComplexityRoot.DataSubject.PersonID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataSubject.PersonID(childComplexity), true
+	case "DataSubject.pseudonym":
+		if e.ComplexityRoot.DataSubject.Pseudonym == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataSubject.Pseudonym(childComplexity), true
+
+	case "DataSubjectCase.closedOn":
+		if e.ComplexityRoot.DataSubjectCase.ClosedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataSubjectCase.ClosedOn(childComplexity), true
+	case "DataSubjectCase.code":
+		if e.ComplexityRoot.DataSubjectCase.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataSubjectCase.Code(childComplexity), true
+	case "DataSubjectCase.referredOn":
+		if e.ComplexityRoot.DataSubjectCase.ReferredOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataSubjectCase.ReferredOn(childComplexity), true
+	case "DataSubjectCase.status":
+		if e.ComplexityRoot.DataSubjectCase.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataSubjectCase.Status(childComplexity), true
+	case "DataSubjectCase.table":
+		if e.ComplexityRoot.DataSubjectCase.Table == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DataSubjectCase.Table(childComplexity), true
 
 	case "Decision.case":
 		if e.ComplexityRoot.Decision.Case == nil {
@@ -7629,6 +7712,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Directives(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.DirectiveOrder), args["where"].(*ent.DirectiveWhereInput)), true
+	case "Query.findDataSubjects":
+		if e.ComplexityRoot.Query.FindDataSubjects == nil {
+			break
+		}
+
+		args, err := ec.field_Query_findDataSubjects_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FindDataSubjects(childComplexity, args["taxCode"].(*string), args["caseCode"].(*string)), true
 	case "Query.findPersonMatches":
 		if e.ComplexityRoot.Query.FindPersonMatches == nil {
 			break
@@ -7824,6 +7918,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Protocols(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int), args["orderBy"].([]*ent.ProtocolOrder), args["where"].(*ent.ProtocolWhereInput)), true
+	case "Query.retentionStatus":
+		if e.ComplexityRoot.Query.RetentionStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.RetentionStatus(childComplexity), true
 	case "Query.searchCases":
 		if e.ComplexityRoot.Query.SearchCases == nil {
 			break
@@ -7891,6 +7991,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Webhooks(childComplexity, args["after"].(*entgql.Cursor[gid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[gid.ID]), args["last"].(*int)), true
+
+	case "RetentionStatus.lastErasedAt":
+		if e.ComplexityRoot.RetentionStatus.LastErasedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionStatus.LastErasedAt(childComplexity), true
+	case "RetentionStatus.lastRunAt":
+		if e.ComplexityRoot.RetentionStatus.LastRunAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionStatus.LastRunAt(childComplexity), true
+	case "RetentionStatus.lastRunErased":
+		if e.ComplexityRoot.RetentionStatus.LastRunErased == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionStatus.LastRunErased(childComplexity), true
+	case "RetentionStatus.years":
+		if e.ComplexityRoot.RetentionStatus.Years == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionStatus.Years(childComplexity), true
 
 	case "ServiceRequest.answerDueOn":
 		if e.ComplexityRoot.ServiceRequest.AnswerDueOn == nil {
@@ -9648,6 +9773,36 @@ func (ec *executionContext) childFields_CreateWebhookPayload(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type CreateWebhookPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_DataSubject(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "personID":
+		return ec.fieldContext_DataSubject_personID(ctx, field)
+	case "pseudonym":
+		return ec.fieldContext_DataSubject_pseudonym(ctx, field)
+	case "identityHeld":
+		return ec.fieldContext_DataSubject_identityHeld(ctx, field)
+	case "cases":
+		return ec.fieldContext_DataSubject_cases(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DataSubject", field.Name)
+}
+
+func (ec *executionContext) childFields_DataSubjectCase(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_DataSubjectCase_code(ctx, field)
+	case "status":
+		return ec.fieldContext_DataSubjectCase_status(ctx, field)
+	case "table":
+		return ec.fieldContext_DataSubjectCase_table(ctx, field)
+	case "referredOn":
+		return ec.fieldContext_DataSubjectCase_referredOn(ctx, field)
+	case "closedOn":
+		return ec.fieldContext_DataSubjectCase_closedOn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DataSubjectCase", field.Name)
+}
+
 func (ec *executionContext) childFields_Decision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -11130,6 +11285,20 @@ func (ec *executionContext) childFields_ProtocolPartyEdge(ctx context.Context, f
 		return ec.fieldContext_ProtocolPartyEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProtocolPartyEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_RetentionStatus(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "years":
+		return ec.fieldContext_RetentionStatus_years(ctx, field)
+	case "lastRunAt":
+		return ec.fieldContext_RetentionStatus_lastRunAt(ctx, field)
+	case "lastRunErased":
+		return ec.fieldContext_RetentionStatus_lastRunErased(ctx, field)
+	case "lastErasedAt":
+		return ec.fieldContext_RetentionStatus_lastErasedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RetentionStatus", field.Name)
 }
 
 func (ec *executionContext) childFields_ServiceRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17075,6 +17244,28 @@ func (ec *executionContext) field_Query_directives_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_findDataSubjects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "taxCode",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["taxCode"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "caseCode",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["caseCode"] = arg1
 	return args, nil
 }
 
@@ -25057,6 +25248,222 @@ func (ec *executionContext) _CreateWebhookPayload_secret(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_CreateWebhookPayload_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CreateWebhookPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataSubject_personID(ctx context.Context, field graphql.CollectedField, obj *subject.Subject) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataSubject_personID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PersonID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v gid.ID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚋgidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataSubject_personID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataSubject", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DataSubject_pseudonym(ctx context.Context, field graphql.CollectedField, obj *subject.Subject) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataSubject_pseudonym(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pseudonym, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataSubject_pseudonym(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataSubject", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataSubject_identityHeld(ctx context.Context, field graphql.CollectedField, obj *subject.Subject) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataSubject_identityHeld(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IdentityHeld, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataSubject_identityHeld(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataSubject", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DataSubject_cases(ctx context.Context, field graphql.CollectedField, obj *subject.Subject) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataSubject_cases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*subject.SubjectCase) graphql.Marshaler {
+			return ec.marshalNDataSubjectCase2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋsubjectᚐSubjectCaseᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataSubject_cases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataSubject",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataSubjectCase(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataSubjectCase_code(ctx context.Context, field graphql.CollectedField, obj *subject.SubjectCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataSubjectCase_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataSubjectCase_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataSubjectCase", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataSubjectCase_status(ctx context.Context, field graphql.CollectedField, obj *subject.SubjectCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataSubjectCase_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v casefile.Status) graphql.Marshaler {
+			return ec.marshalNCaseStatus2githubᚗcomᚋprogettoᚑwinᚋwinᚋentᚋcasefileᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataSubjectCase_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataSubjectCase", field, false, false, "CaseStatus")
+}
+
+func (ec *executionContext) _DataSubjectCase_table(ctx context.Context, field graphql.CollectedField, obj *subject.SubjectCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataSubjectCase_table(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Table, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataSubjectCase_table(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataSubjectCase", field, false, false, "String")
+}
+
+func (ec *executionContext) _DataSubjectCase_referredOn(ctx context.Context, field graphql.CollectedField, obj *subject.SubjectCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataSubjectCase_referredOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReferredOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DataSubjectCase_referredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataSubjectCase", field, false, false, "Date")
+}
+
+func (ec *executionContext) _DataSubjectCase_closedOn(ctx context.Context, field graphql.CollectedField, obj *subject.SubjectCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DataSubjectCase_closedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DataSubjectCase_closedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataSubjectCase", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Decision_id(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
@@ -44182,6 +44589,82 @@ func (ec *executionContext) fieldContext_Query_identityAccessReport(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_findDataSubjects(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_findDataSubjects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FindDataSubjects(ctx, fc.Args["taxCode"].(*string), fc.Args["caseCode"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*subject.Subject) graphql.Marshaler {
+			return ec.marshalNDataSubject2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋsubjectᚐSubjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_findDataSubjects(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DataSubject(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_findDataSubjects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_retentionStatus(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_retentionStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().RetentionStatus(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *subject.Retention) graphql.Marshaler {
+			return ec.marshalNRetentionStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋsubjectᚐRetention(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_retentionStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionStatus(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -44256,6 +44739,98 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RetentionStatus_years(ctx context.Context, field graphql.CollectedField, obj *subject.Retention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionStatus_years(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Years, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionStatus_years(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionStatus", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RetentionStatus_lastRunAt(ctx context.Context, field graphql.CollectedField, obj *subject.Retention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionStatus_lastRunAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastRunAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionStatus_lastRunAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionStatus", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RetentionStatus_lastRunErased(ctx context.Context, field graphql.CollectedField, obj *subject.Retention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionStatus_lastRunErased(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastRunErased, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionStatus_lastRunErased(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionStatus", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RetentionStatus_lastErasedAt(ctx context.Context, field graphql.CollectedField, obj *subject.Retention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionStatus_lastErasedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastErasedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionStatus_lastErasedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionStatus", field, false, false, "Time")
 }
 
 func (ec *executionContext) _ServiceRequest_id(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRequest) (ret graphql.Marshaler) {
@@ -75692,6 +76267,107 @@ func (ec *executionContext) _CreateWebhookPayload(ctx context.Context, sel ast.S
 	return out
 }
 
+var dataSubjectImplementors = []string{"DataSubject"}
+
+func (ec *executionContext) _DataSubject(ctx context.Context, sel ast.SelectionSet, obj *subject.Subject) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataSubjectImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataSubject")
+		case "personID":
+			out.Values[i] = ec._DataSubject_personID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pseudonym":
+			out.Values[i] = ec._DataSubject_pseudonym(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "identityHeld":
+			out.Values[i] = ec._DataSubject_identityHeld(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cases":
+			out.Values[i] = ec._DataSubject_cases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dataSubjectCaseImplementors = []string{"DataSubjectCase"}
+
+func (ec *executionContext) _DataSubjectCase(ctx context.Context, sel ast.SelectionSet, obj *subject.SubjectCase) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataSubjectCaseImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataSubjectCase")
+		case "code":
+			out.Values[i] = ec._DataSubjectCase_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._DataSubjectCase_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "table":
+			out.Values[i] = ec._DataSubjectCase_table(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "referredOn":
+			out.Values[i] = ec._DataSubjectCase_referredOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closedOn":
+			out.Values[i] = ec._DataSubjectCase_closedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var decisionImplementors = []string{"Decision", "Node"}
 
 func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet, obj *ent.Decision) graphql.Marshaler {
@@ -81526,6 +82202,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_identityAccessReport(ctx, field)
 				})
+		case "findDataSubjects":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_findDataSubjects(ctx, field)
+				})
+		case "retentionStatus":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_retentionStatus(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -81539,6 +82227,54 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var retentionStatusImplementors = []string{"RetentionStatus"}
+
+func (ec *executionContext) _RetentionStatus(ctx context.Context, sel ast.SelectionSet, obj *subject.Retention) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, retentionStatusImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RetentionStatus")
+		case "years":
+			out.Values[i] = ec._RetentionStatus_years(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastRunAt":
+			out.Values[i] = ec._RetentionStatus_lastRunAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lastRunErased":
+			out.Values[i] = ec._RetentionStatus_lastRunErased(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lastErasedAt":
+			out.Values[i] = ec._RetentionStatus_lastErasedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -83970,6 +84706,54 @@ func (ec *executionContext) marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCurso
 	return v
 }
 
+func (ec *executionContext) marshalNDataSubject2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋsubjectᚐSubjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*subject.Subject) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDataSubject2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋsubjectᚐSubject(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDataSubject2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋsubjectᚐSubject(ctx context.Context, sel ast.SelectionSet, v *subject.Subject) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DataSubject!")
+		return graphql.Null
+	}
+	return ec._DataSubject(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDataSubjectCase2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋsubjectᚐSubjectCaseᚄ(ctx context.Context, sel ast.SelectionSet, v []*subject.SubjectCase) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDataSubjectCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋsubjectᚐSubjectCase(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDataSubjectCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋsubjectᚐSubjectCase(ctx context.Context, sel ast.SelectionSet, v *subject.SubjectCase) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DataSubjectCase!")
+		return graphql.Null
+	}
+	return ec._DataSubjectCase(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx context.Context, v any) (domain.Date, error) {
 	var res domain.Date
 	err := res.UnmarshalGQL(v)
@@ -85726,6 +86510,14 @@ func (ec *executionContext) marshalNReferralChannel2githubᚗcomᚋprogettoᚑwi
 func (ec *executionContext) unmarshalNRequestServiceInput2githubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋpathwayᚐRequestServiceInput(ctx context.Context, v any) (pathway.RequestServiceInput, error) {
 	res, err := ec.unmarshalInputRequestServiceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRetentionStatus2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋsubjectᚐRetention(ctx context.Context, sel ast.SelectionSet, v *subject.Retention) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RetentionStatus!")
+		return graphql.Null
+	}
+	return ec._RetentionStatus(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐRole(ctx context.Context, v any) (domain.Role, error) {

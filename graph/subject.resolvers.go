@@ -10,6 +10,7 @@ import (
 
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/server/subject"
 )
 
 // ErasePersonIdentity is the resolver for the erasePersonIdentity field.
@@ -26,4 +27,14 @@ func (r *queryResolver) PersonDataExport(ctx context.Context, personID gid.ID) (
 // IdentityAccessReport is the resolver for the identityAccessReport field.
 func (r *queryResolver) IdentityAccessReport(ctx context.Context, personID gid.ID) ([]*ent.AuditEvent, error) {
 	return r.subjects.AccessReport(ctx, personID)
+}
+
+// FindDataSubjects is the resolver for the findDataSubjects field.
+func (r *queryResolver) FindDataSubjects(ctx context.Context, taxCode *string, caseCode *string) ([]*subject.Subject, error) {
+	return r.subjects.Find(ctx, taxCode, caseCode)
+}
+
+// RetentionStatus is the resolver for the retentionStatus field.
+func (r *queryResolver) RetentionStatus(ctx context.Context) (*subject.Retention, error) {
+	return r.subjects.RetentionStatus(ctx)
 }

@@ -35,6 +35,7 @@ const (
 	OperatorVinciEmail = "operator.vinci@demo.example"
 	AnalystEmail       = "analyst@demo.example"
 	PartnerEmail       = "partner@demo.example" // an operator of Cooperativa Sociale Demo Il Girasole, at no table
+	DPOEmail           = "dpo@demo.example"     // the data-protection officer: the privacy desk
 )
 
 // Options of a load.

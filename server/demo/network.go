@@ -233,6 +233,11 @@ func (g *generator) users(ctx context.Context, net *network) error {
 	if _, err := newUser(AdminEmail, "Amministratore Demo", net.union, domain.RoleAdmin); err != nil {
 		return err
 	}
+	// The network's data-protection officer, appointed by the Union:
+	// the privacy desk, and nothing of the cases.
+	if _, err := newUser(DPOEmail, "Responsabile Protezione Dati Demo", net.union, domain.RoleDPO); err != nil {
+		return err
+	}
 	steering, err := newUser(SteeringEmail, "Componente Cabina di Regia Demo", net.union, domain.RoleSteering)
 	if err != nil {
 		return err

@@ -3,16 +3,20 @@
 // everything held about a person, the erasure of what identifies them —
 // keeping the pseudonymous record for statistics — the report of who read
 // their identity, and the retention rule that anonymises the identities
-// of cases closed long ago. Each is audited; export, erasure and report
-// are for administrators, who act on a person's request.
+// of cases closed long ago. Each is audited; the look-up, export,
+// erasure, report and the retention rule's state are for administrators
+// and the data-protection officer (rule.ServesDataRights), who act on a
+// person's request.
 package subject
 
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"time"
 
 	"github.com/progetto-win/win/domain"
+	"github.com/progetto-win/win/domain/fault"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/domain/viewer"
 	"github.com/progetto-win/win/ent"
@@ -21,6 +25,7 @@ import (
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
+	"github.com/progetto-win/win/ent/predicate"
 	"github.com/progetto-win/win/ent/privacy"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/server/auth"
@@ -37,14 +42,15 @@ type Service struct {
 // New returns the service over a client.
 func New(client *ent.Client) *Service { return &Service{Client: client, Now: time.Now} }
 
-// admin returns the viewer if they are an administrator.
+// admin returns the viewer if they serve persons' data rights: an
+// administrator or the data-protection officer.
 func admin(ctx context.Context) (*viewer.Viewer, error) {
 	v, err := auth.Viewer(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if !v.Has(domain.RoleAdmin) {
-		return nil, privacy.Denyf("only administrators act on data-subject requests")
+	if !rule.ServesDataRights(v) {
+		return nil, privacy.Denyf("only administrators and the data-protection officer act on data-subject requests")
 	}
 	return v, nil
 }
@@ -149,7 +155,8 @@ func (s *Service) AccessReport(ctx context.Context, personID gid.ID) ([]*ent.Aud
 // ApplyRetention anonymises the identities of persons whose cases all
 // ended — closed or declined — more than the given number of years ago,
 // erasing the content of their documents too, and returns how many
-// identities it erased. Several server processes may run it at
+// identities it erased; each run is audited (RETENTION_RUN, with the
+// setting and the count). Several server processes may run it at
 // once: it runs in one transaction holding db's "retention" lock, and
 // finds what to erase inside it, so that each identity is erased and
 // audited once; a run that finds the lock taken erases nothing.
@@ -167,24 +174,168 @@ func (s *Service) ApplyRetention(ctx context.Context, db *store.DB, years int) (
 		expired := person.And(person.HasCases(),
 			person.Not(person.HasCasesWith(casefile.Or(casefile.StatusNotIn(ended...), casefile.ClosedOnGTE(cutoff)))))
 		ids, err := tx.PersonIdentity.Query().Where(personidentity.HasPersonWith(expired)).IDs(sys)
-		if err != nil || len(ids) == 0 {
+		if err != nil {
 			return err
 		}
-		if _, err := document.From(ctx).EraseContents(sys, tx, document.OfPersons(person.HasIdentityWith(personidentity.IDIn(ids...)))); err != nil {
-			return err
-		}
-		if n, err = tx.PersonIdentity.Delete().Where(personidentity.IDIn(ids...)).Exec(sys); err != nil {
-			return err
+		if len(ids) > 0 {
+			if _, err := document.From(ctx).EraseContents(sys, tx, document.OfPersons(person.HasIdentityWith(personidentity.IDIn(ids...)))); err != nil {
+				return err
+			}
+			if n, err = tx.PersonIdentity.Delete().Where(personidentity.IDIn(ids...)).Exec(sys); err != nil {
+				return err
+			}
 		}
 		for _, id := range ids {
 			if err := tx.AuditEvent.Create().SetAction("RETENTION_ERASE").SetEntityType("PersonIdentity").SetEntityID(string(id)).Exec(sys); err != nil {
 				return err
 			}
 		}
-		return nil
+		// The run itself, erasing or not, with the setting it ran under:
+		// the privacy desk shows the last one (RetentionStatus).
+		run, err := json.Marshal(retentionRun{Years: years, Erased: n})
+		if err != nil {
+			return err
+		}
+		return tx.AuditEvent.Create().SetAction("RETENTION_RUN").SetChanges(string(run)).Exec(sys)
 	})
 	if err != nil {
 		return 0, err
 	}
 	return n, nil
+}
+
+// retentionRun is what a RETENTION_RUN event records in its changes.
+type retentionRun struct {
+	Years  int `json:"years"`
+	Erased int `json:"erased"`
+}
+
+// Subject is a person a data-subject request may be about, as the
+// privacy desk finds them: what tells the request's person apart and
+// nothing of their identity or case content — the export carries those.
+type Subject struct {
+	PersonID     gid.ID
+	Pseudonym    string
+	IdentityHeld bool
+	Cases        []*SubjectCase
+}
+
+// SubjectCase is one case of a found person: its code, status, table and
+// days, so that the desk sees which of the person's cases are still
+// open (and keep the identity under the retention rule).
+type SubjectCase struct {
+	Code       string
+	Status     casefile.Status
+	Table      string
+	ReferredOn domain.Date
+	ClosedOn   *domain.Date
+}
+
+// Find returns the persons with the given tax code (compared as stored:
+// upper case, no spaces) or with a case of the given code: one of them,
+// at most, unless two records of one person await merging. Each person
+// found is audited as MATCH_PERSON, so that the look-up is in their
+// access report; a look-up that finds nobody records nothing.
+func (s *Service) Find(ctx context.Context, taxCode, caseCode *string) ([]*Subject, error) {
+	v, err := admin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	tax := strings.ToUpper(strings.Join(strings.Fields(deref(taxCode)), ""))
+	code := strings.ToUpper(strings.TrimSpace(deref(caseCode)))
+	var where predicate.Person
+	switch {
+	case tax != "" && code != "":
+		return nil, fault.Invalidf("caseCode", "give a tax code or a case code, not both")
+	case tax != "":
+		where = person.HasIdentityWith(personidentity.TaxCode(tax))
+	case code != "":
+		where = person.HasCasesWith(casefile.Code(code))
+	default:
+		return nil, fault.Invalidf("taxCode", "give a tax code or a case code")
+	}
+	sys := rule.SystemContext(ctx)
+	persons, err := s.Client.Person.Query().Where(where).Order(ent.Asc(person.FieldPseudonym)).Limit(10).
+		WithIdentity().
+		WithCases(func(q *ent.CaseFileQuery) { q.Order(ent.Asc(casefile.FieldReferredOn)).WithTable() }).All(sys)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Subject, len(persons))
+	ids := make([]gid.ID, len(persons))
+	for i, p := range persons {
+		ids[i] = p.ID
+		out[i] = &Subject{PersonID: p.ID, Pseudonym: p.Pseudonym, IdentityHeld: p.Edges.Identity != nil}
+		for _, c := range p.Edges.Cases {
+			sc := &SubjectCase{Code: c.Code, Status: c.Status, ReferredOn: c.ReferredOn, ClosedOn: c.ClosedOn}
+			if c.Edges.Table != nil {
+				sc.Table = c.Edges.Table.Name
+			}
+			out[i].Cases = append(out[i].Cases, sc)
+		}
+	}
+	return out, audit.Record(sys, s.Client, v, "MATCH_PERSON", "Person", ids)
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// Retention is the state of the retention rule: the setting the server
+// runs under and its last run, as the audit log records it.
+type Retention struct {
+	Years     int
+	LastRunAt *time.Time
+	// LastRunErased is how many identities the last run erased.
+	LastRunErased *int
+	// LastErasedAt is when the rule last erased an identity, from
+	// RETENTION_ERASE events (which runs before RETENTION_RUN was
+	// recorded wrote too).
+	LastErasedAt *time.Time
+}
+
+type retentionKey struct{}
+
+// WithRetentionYears puts the server's retention setting (years, 0 for
+// off) in a request's context, for RetentionStatus: the rule runs in
+// the server process (server/main.go), the desk reads what it runs under.
+func WithRetentionYears(ctx context.Context, years int) context.Context {
+	return context.WithValue(ctx, retentionKey{}, years)
+}
+
+// RetentionStatus returns the retention setting and the last run of the
+// rule, from the audit log.
+func (s *Service) RetentionStatus(ctx context.Context) (*Retention, error) {
+	if _, err := admin(ctx); err != nil {
+		return nil, err
+	}
+	sys := rule.SystemContext(ctx)
+	years, _ := ctx.Value(retentionKey{}).(int)
+	out := &Retention{Years: years}
+	last, err := s.Client.AuditEvent.Query().Where(auditevent.Action("RETENTION_RUN")).
+		Order(ent.Desc(auditevent.FieldOccurredAt), ent.Desc(auditevent.FieldID)).First(sys)
+	switch {
+	case ent.IsNotFound(err):
+	case err != nil:
+		return nil, err
+	default:
+		var run retentionRun
+		if err := json.Unmarshal([]byte(last.Changes), &run); err != nil {
+			return nil, err
+		}
+		out.LastRunAt, out.LastRunErased = &last.OccurredAt, &run.Erased
+	}
+	erased, err := s.Client.AuditEvent.Query().Where(auditevent.Action("RETENTION_ERASE")).
+		Order(ent.Desc(auditevent.FieldOccurredAt)).First(sys)
+	switch {
+	case ent.IsNotFound(err):
+	case err != nil:
+		return nil, err
+	default:
+		out.LastErasedAt = &erased.OccurredAt
+	}
+	return out, nil
 }

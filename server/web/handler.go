@@ -30,6 +30,7 @@ import (
 	"github.com/progetto-win/win/server/notify"
 	"github.com/progetto-win/win/server/outbox"
 	"github.com/progetto-win/win/server/store"
+	"github.com/progetto-win/win/server/subject"
 )
 
 // Options configure the handler.
@@ -68,6 +69,9 @@ type Options struct {
 	// Documents keeps the files attached to records; nil keeps them in
 	// the database, 10 MiB a file at most (document.Default).
 	Documents *document.Service
+	// RetentionYears is the retention rule the server runs under (0:
+	// off), which the privacy desk shows (retentionStatus).
+	RetentionYears int
 }
 
 // DefaultRequestTimeout is the default deadline of a request.
@@ -116,7 +120,7 @@ func New(opts Options) http.Handler {
 		docs = document.Default()
 	}
 	api := func(h http.Handler) http.Handler {
-		return withClient(opts.Client, withDocuments(docs, authn.Handler(origins.guard(throttle.handler(h)))))
+		return withClient(opts.Client, withDocuments(docs, withRetention(opts.RetentionYears, authn.Handler(origins.guard(throttle.handler(h))))))
 	}
 	bus := opts.Bus
 	if bus == nil {
@@ -222,5 +226,13 @@ func GraphQL(client *ent.Client, accounts *auth.Service, indicators *indicator.S
 func withClient(client *ent.Client, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		next.ServeHTTP(w, r.WithContext(ent.NewContext(r.Context(), client)))
+	})
+}
+
+// withRetention puts the retention setting in the request's context,
+// for the privacy desk's retentionStatus.
+func withRetention(years int, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(subject.WithRetentionYears(r.Context(), years)))
 	})
 }

@@ -32,6 +32,7 @@ const (
 	vinci       = webtest.Vinci
 	analyst     = webtest.Analyst
 	partner     = webtest.Partner
+	dpo         = webtest.DPO
 )
 
 var matrixRoles = webtest.Roles
@@ -41,8 +42,8 @@ var matrixRoles = webtest.Roles
 // identity of a person with an open Empoli case, the coordinator's own
 // session and token. Every Node type of the schema must be listed.
 var readers = map[string][]string{
-	"Municipality": {anon, admin, steering, coordinator, operator, vinci, analyst, partner},
-	"Organization": {anon, admin, steering, coordinator, operator, vinci, analyst, partner},
+	"Municipality": {anon, admin, steering, coordinator, operator, vinci, analyst, partner, dpo},
+	"Organization": {anon, admin, steering, coordinator, operator, vinci, analyst, partner, dpo},
 	// The network's reference and governance data: every signed-in user;
 	// a coordinator's account too, a contact point of the network.
 	"Pact": signedInRoles, "Table": signedInRoles, "User": signedInRoles,
@@ -80,7 +81,7 @@ var readers = map[string][]string{
 var adminLists = []string{"AuditEvent", "OutgoingMail"}
 
 var (
-	signedInRoles = []string{admin, steering, coordinator, operator, vinci, analyst, partner}
+	signedInRoles = []string{admin, steering, coordinator, operator, vinci, analyst, partner, dpo}
 	caseReaders   = []string{steering, coordinator, operator, analyst}
 )
 
@@ -124,8 +125,9 @@ var writers = map[string]struct {
 	"addTableMember": {[]string{admin, coordinator}, `mutation($t: ID!, $member: ID!, $o: ID!) { addTableMember(input: {tableID: $t, userID: $member,
 		organizationID: $o, profession: OTHER, joinedOn: "2026-01-01"}) { id } }`},
 	"removeTableMember": {[]string{admin}, `mutation { removeTableMember(id: "tmb_unknown") }`},
-	// Data-subject rights are the administrator's.
-	"erasePersonIdentity": {[]string{admin}, `mutation { erasePersonIdentity(personID: "per_unknown") { id } }`},
+	// Data-subject rights are the administrator's and the
+	// data-protection officer's.
+	"erasePersonIdentity": {[]string{admin, dpo}, `mutation { erasePersonIdentity(personID: "per_unknown") { id } }`},
 	// The viewer's own account: anyone signed in (a wrong current password
 	// or an unknown token is bad input); sign-in itself is open to all.
 	"login":          {matrixRoles, `mutation { login(input: {email: "nobody@demo.example", password: "x"}) { viewer { id } } }`},

@@ -49,15 +49,17 @@ const (
 	Vinci       = "operator (Vinci)"
 	Analyst     = "analyst"
 	Partner     = "partner operator" // of Il Girasole, at no table
+	DPO         = "data-protection officer"
 )
 
 // Roles lists the roles of the matrix, nobody first.
-var Roles = []string{Anonymous, Admin, Steering, Coordinator, Operator, Vinci, Analyst, Partner}
+var Roles = []string{Anonymous, Admin, Steering, Coordinator, Operator, Vinci, Analyst, Partner, DPO}
 
 // AccountOf is the demo account of each role but nobody.
 var AccountOf = map[string]string{
 	Admin: demo.AdminEmail, Steering: demo.SteeringEmail, Coordinator: demo.CoordinatorEmail,
 	Operator: demo.OperatorEmail, Vinci: demo.OperatorVinciEmail, Analyst: demo.AnalystEmail, Partner: demo.PartnerEmail,
+	DPO: demo.DPOEmail,
 }
 
 // DemoAPI loads demo data into the empty database and returns an API over

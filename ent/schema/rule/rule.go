@@ -56,3 +56,11 @@ func AllowRoles(roles ...domain.Role) privacy.QueryMutationRule {
 		return privacy.Skip
 	})
 }
+
+// ServesDataRights reports whether the viewer serves persons' data
+// rights (the privacy desk: export, access report, erasure, retention):
+// administrators and the data-protection officer. It is the one place
+// that grants them; the DPO reads nothing else of the cases.
+func ServesDataRights(v *viewer.Viewer) bool {
+	return v.Has(domain.RoleAdmin) || v.Has(domain.RoleDPO)
+}

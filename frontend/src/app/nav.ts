@@ -1,4 +1,5 @@
 import { importsCases } from "../features/import/access";
+import { servesDataRights } from "../features/privacy/access";
 import { governs, readsNetwork, worksCases, type Session } from "../session/session";
 
 /** A section of the main navigation, shown to the roles that use it. */
@@ -21,6 +22,7 @@ export const navEntries: NavEntry[] = [
   { to: "/dashboard", label: "nav.dashboard", show: (s) => readsNetwork(s) || s.coordinatedTableIDs.length > 0 },
   { to: "/directory", label: "nav.directory", show: () => true },
   { to: "/admin", label: "nav.admin", show: (s) => s.has("ADMIN") },
+  { to: "/privacy", label: "nav.privacy", show: servesDataRights },
   { to: "/account", label: "nav.account", show: () => true },
   // Analysts and the committee query the indicators themselves; GraphiQL
   // is a page of its own, so it opens beside the app, not instead of it.

@@ -18,6 +18,7 @@ const Steering = page(() => import("../features/steering/Steering"), "Steering")
 const Dashboard = page(() => import("../features/dashboard/Dashboard"), "Dashboard");
 const Directory = page(() => import("../features/directory/Directory"), "Directory");
 const Admin = page(() => import("../features/admin/Admin"), "Admin");
+const PrivacyDesk = page(() => import("../features/privacy/PrivacyDesk"), "PrivacyDesk");
 const Account = page(() => import("../features/account/Account"), "Account");
 const NotificationsPage = page(() => import("../features/notifications/NotificationsPage"), "NotificationsPage");
 const NotFound = page(() => import("./NotFound"), "NotFound");
@@ -37,6 +38,7 @@ export const screens: RouteObject[] = [
   { path: "dashboard", element: <Dashboard /> },
   { path: "directory", element: <Directory /> },
   { path: "admin/*", element: <Admin /> },
+  { path: "privacy", element: <PrivacyDesk /> },
   { path: "account", element: <Account /> },
   { path: "notifications", element: <NotificationsPage /> },
   { path: "*", element: <NotFound /> },

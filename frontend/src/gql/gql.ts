@@ -121,6 +121,11 @@ type Documents = {
     "\n  mutation NotificationsPageMarkAllRead {\n    markAllNotificationsRead\n  }\n": typeof types.NotificationsPageMarkAllReadDocument,
     "\n  query NotificationPreferences {\n    notificationPreferences {\n      kind\n      delivery\n      defaultDelivery\n    }\n  }\n": typeof types.NotificationPreferencesDocument,
     "\n  mutation NotificationPreferencesSet($kind: EventKind!, $delivery: NotificationDelivery!) {\n    setNotificationDelivery(kind: $kind, delivery: $delivery) {\n      kind\n      delivery\n      defaultDelivery\n    }\n  }\n": typeof types.NotificationPreferencesSetDocument,
+    "\n  query PrivacyFindDataSubjects($taxCode: String, $caseCode: String) {\n    findDataSubjects(taxCode: $taxCode, caseCode: $caseCode) {\n      personID\n      pseudonym\n      identityHeld\n      cases {\n        code\n        status\n        table\n        referredOn\n        closedOn\n      }\n    }\n  }\n": typeof types.PrivacyFindDataSubjectsDocument,
+    "\n  query PrivacyRetentionStatus {\n    retentionStatus {\n      years\n      lastRunAt\n      lastRunErased\n      lastErasedAt\n    }\n  }\n": typeof types.PrivacyRetentionStatusDocument,
+    "\n  query PrivacyPersonDataExport($personID: ID!) {\n    personDataExport(personID: $personID)\n  }\n": typeof types.PrivacyPersonDataExportDocument,
+    "\n  query PrivacyAccessReport($personID: ID!) {\n    identityAccessReport(personID: $personID) {\n      id\n      occurredAt\n      action\n      entityType\n      changes\n      actor {\n        id\n        name\n        email\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.PrivacyAccessReportDocument,
+    "\n  mutation PrivacyErasePersonIdentity($personID: ID!) {\n    erasePersonIdentity(personID: $personID) {\n      id\n      pseudonym\n    }\n  }\n": typeof types.PrivacyErasePersonIdentityDocument,
     "\n  query ProtocolsList($where: ProtocolWhereInput, $after: Cursor) {\n    protocols(first: 20, after: $after, where: $where, orderBy: [{ field: TITLE, direction: ASC }]) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          status\n          currentStatus\n          signedOn\n          validFrom\n          validUntil\n          parties(first: 1) {\n            totalCount\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ProtocolsListDocument,
     "\n  mutation ProtocolsListCreate($input: CreateProtocolInput!) {\n    createProtocol(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.ProtocolsListCreateDocument,
     "\n  fragment ProtocolPageCommitment on ProtocolCommitment {\n    id\n    description\n    dueOn\n    status\n    currentStatus\n    doneOn\n    evidence\n  }\n": typeof types.ProtocolPageCommitmentFragmentDoc,
@@ -277,6 +282,11 @@ const documents: Documents = {
     "\n  mutation NotificationsPageMarkAllRead {\n    markAllNotificationsRead\n  }\n": types.NotificationsPageMarkAllReadDocument,
     "\n  query NotificationPreferences {\n    notificationPreferences {\n      kind\n      delivery\n      defaultDelivery\n    }\n  }\n": types.NotificationPreferencesDocument,
     "\n  mutation NotificationPreferencesSet($kind: EventKind!, $delivery: NotificationDelivery!) {\n    setNotificationDelivery(kind: $kind, delivery: $delivery) {\n      kind\n      delivery\n      defaultDelivery\n    }\n  }\n": types.NotificationPreferencesSetDocument,
+    "\n  query PrivacyFindDataSubjects($taxCode: String, $caseCode: String) {\n    findDataSubjects(taxCode: $taxCode, caseCode: $caseCode) {\n      personID\n      pseudonym\n      identityHeld\n      cases {\n        code\n        status\n        table\n        referredOn\n        closedOn\n      }\n    }\n  }\n": types.PrivacyFindDataSubjectsDocument,
+    "\n  query PrivacyRetentionStatus {\n    retentionStatus {\n      years\n      lastRunAt\n      lastRunErased\n      lastErasedAt\n    }\n  }\n": types.PrivacyRetentionStatusDocument,
+    "\n  query PrivacyPersonDataExport($personID: ID!) {\n    personDataExport(personID: $personID)\n  }\n": types.PrivacyPersonDataExportDocument,
+    "\n  query PrivacyAccessReport($personID: ID!) {\n    identityAccessReport(personID: $personID) {\n      id\n      occurredAt\n      action\n      entityType\n      changes\n      actor {\n        id\n        name\n        email\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.PrivacyAccessReportDocument,
+    "\n  mutation PrivacyErasePersonIdentity($personID: ID!) {\n    erasePersonIdentity(personID: $personID) {\n      id\n      pseudonym\n    }\n  }\n": types.PrivacyErasePersonIdentityDocument,
     "\n  query ProtocolsList($where: ProtocolWhereInput, $after: Cursor) {\n    protocols(first: 20, after: $after, where: $where, orderBy: [{ field: TITLE, direction: ASC }]) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          status\n          currentStatus\n          signedOn\n          validFrom\n          validUntil\n          parties(first: 1) {\n            totalCount\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ProtocolsListDocument,
     "\n  mutation ProtocolsListCreate($input: CreateProtocolInput!) {\n    createProtocol(input: $input) {\n      id\n      title\n    }\n  }\n": types.ProtocolsListCreateDocument,
     "\n  fragment ProtocolPageCommitment on ProtocolCommitment {\n    id\n    description\n    dueOn\n    status\n    currentStatus\n    doneOn\n    evidence\n  }\n": types.ProtocolPageCommitmentFragmentDoc,
@@ -768,6 +778,26 @@ export function graphql(source: "\n  query NotificationPreferences {\n    notifi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation NotificationPreferencesSet($kind: EventKind!, $delivery: NotificationDelivery!) {\n    setNotificationDelivery(kind: $kind, delivery: $delivery) {\n      kind\n      delivery\n      defaultDelivery\n    }\n  }\n"): (typeof documents)["\n  mutation NotificationPreferencesSet($kind: EventKind!, $delivery: NotificationDelivery!) {\n    setNotificationDelivery(kind: $kind, delivery: $delivery) {\n      kind\n      delivery\n      defaultDelivery\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PrivacyFindDataSubjects($taxCode: String, $caseCode: String) {\n    findDataSubjects(taxCode: $taxCode, caseCode: $caseCode) {\n      personID\n      pseudonym\n      identityHeld\n      cases {\n        code\n        status\n        table\n        referredOn\n        closedOn\n      }\n    }\n  }\n"): (typeof documents)["\n  query PrivacyFindDataSubjects($taxCode: String, $caseCode: String) {\n    findDataSubjects(taxCode: $taxCode, caseCode: $caseCode) {\n      personID\n      pseudonym\n      identityHeld\n      cases {\n        code\n        status\n        table\n        referredOn\n        closedOn\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PrivacyRetentionStatus {\n    retentionStatus {\n      years\n      lastRunAt\n      lastRunErased\n      lastErasedAt\n    }\n  }\n"): (typeof documents)["\n  query PrivacyRetentionStatus {\n    retentionStatus {\n      years\n      lastRunAt\n      lastRunErased\n      lastErasedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PrivacyPersonDataExport($personID: ID!) {\n    personDataExport(personID: $personID)\n  }\n"): (typeof documents)["\n  query PrivacyPersonDataExport($personID: ID!) {\n    personDataExport(personID: $personID)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PrivacyAccessReport($personID: ID!) {\n    identityAccessReport(personID: $personID) {\n      id\n      occurredAt\n      action\n      entityType\n      changes\n      actor {\n        id\n        name\n        email\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query PrivacyAccessReport($personID: ID!) {\n    identityAccessReport(personID: $personID) {\n      id\n      occurredAt\n      action\n      entityType\n      changes\n      actor {\n        id\n        name\n        email\n      }\n      organization {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PrivacyErasePersonIdentity($personID: ID!) {\n    erasePersonIdentity(personID: $personID) {\n      id\n      pseudonym\n    }\n  }\n"): (typeof documents)["\n  mutation PrivacyErasePersonIdentity($personID: ID!) {\n    erasePersonIdentity(personID: $personID) {\n      id\n      pseudonym\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,7 +5,7 @@ export const userSchema = z.object({
   name: z.string().trim().min(1, "admin.error.nameRequired"),
   email: z.string().trim().min(1, "admin.error.emailRequired").email("admin.error.emailInvalid"),
   organizationID: z.string().min(1, "admin.error.organizationRequired"),
-  roles: z.array(z.enum(["ADMIN", "STEERING", "COORDINATOR", "OPERATOR", "ANALYST"])),
+  roles: z.array(z.enum(["ADMIN", "STEERING", "COORDINATOR", "OPERATOR", "ANALYST", "DPO"])),
 });
 export type UserForm = z.infer<typeof userSchema>;
 
