@@ -6055,6 +6055,12 @@ export default {
             "name": "DECLINE_REASON"
           },
           {
+            "name": "FUND_OWNER"
+          },
+          {
+            "name": "FUND_SOURCE"
+          },
+          {
             "name": "GENDER"
           },
           {
@@ -6074,6 +6080,9 @@ export default {
           },
           {
             "name": "QUARTER"
+          },
+          {
+            "name": "REFERRAL_CHANNEL"
           },
           {
             "name": "TABLE"
