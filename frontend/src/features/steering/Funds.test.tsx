@@ -78,14 +78,14 @@ describe("the funds screen", () => {
     open(["OPERATOR"]);
     await screen.findByRole("rowheader", { name: "Fondo WIN 2026 – Unione dei Comuni" });
     expect(screen.queryByRole("button", { name: "Nuovo fondo" })).toBeNull();
-    expect(screen.queryByRole("button", { name: /Varia l'importo/ })).toBeNull();
-    expect(screen.getByRole("button", { name: "Storico delle variazioni — Fondo WIN 2026 – Unione dei Comuni" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /Varia importo/ })).toBeNull();
+    expect(screen.getByRole("button", { name: "Storico — Fondo WIN 2026 – Unione dei Comuni" })).toBeTruthy();
   });
 
   it("marks a closed fund and offers no change of it", async () => {
     open(["STEERING"], vi.fn(), true);
     expect(await screen.findByText("Chiuso il 30/06/2026")).toBeTruthy();
-    expect(screen.queryByRole("button", { name: /Chiudi il fondo/ })).toBeNull();
+    expect(screen.queryByRole("button", { name: /^Chiudi — / })).toBeNull();
   });
 
   it("creates a fund of another body, the amount sent in cents", async () => {
@@ -120,7 +120,7 @@ describe("the funds screen", () => {
     }));
     open(["STEERING"], mutations);
     const user = userEvent.setup();
-    await user.click(await screen.findByRole("button", { name: "Varia l'importo — Fondo WIN 2026 – Unione dei Comuni" }));
+    await user.click(await screen.findByRole("button", { name: "Varia importo — Fondo WIN 2026 – Unione dei Comuni" }));
     const dialog = await screen.findByRole("dialog");
     await user.type(within(dialog).getByLabelText("Nuovo importo stanziato (euro)"), "1000");
     await user.click(within(dialog).getByRole("button", { name: "Varia l'importo" }));
@@ -138,7 +138,7 @@ describe("the funds screen", () => {
     const mutations = vi.fn(() => ({ data: { closeFund: fund({ closedOn: "2026-12-04", closureReason: "Esaurito" }) } }));
     open(["ADMIN"], mutations);
     const user = userEvent.setup();
-    await user.click(await screen.findByRole("button", { name: "Chiudi il fondo — Fondo WIN 2026 – Unione dei Comuni" }));
+    await user.click(await screen.findByRole("button", { name: "Chiudi — Fondo WIN 2026 – Unione dei Comuni" }));
     const dialog = await screen.findByRole("dialog", { name: "Chiudere il fondo «Fondo WIN 2026 – Unione dei Comuni»?" });
     await user.type(within(dialog).getByLabelText("Motivo della chiusura"), "Esaurito");
     await user.click(within(dialog).getByRole("button", { name: "Chiudi il fondo" }));
@@ -149,7 +149,7 @@ describe("the funds screen", () => {
   it("shows a fund's amendments with who, when and why", async () => {
     open(["STEERING"]);
     const user = userEvent.setup();
-    await user.click(await screen.findByRole("button", { name: "Storico delle variazioni — Fondo WIN 2026 – Unione dei Comuni" }));
+    await user.click(await screen.findByRole("button", { name: "Storico — Fondo WIN 2026 – Unione dei Comuni" }));
     const dialog = await screen.findByRole("dialog");
     expect(within(dialog).getByText(/da 50\.000,00 € a 60\.000,00 €, da Giulia Cabina/)).toBeTruthy();
     expect(within(dialog).getByText("Motivo: Delibera di giunta 12/2026")).toBeTruthy();
