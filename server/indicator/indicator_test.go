@@ -34,20 +34,21 @@ import (
 
 // row is one counted thing as Go sees it: its date, case and person.
 type row struct {
-	date   domain.Date
-	table  gid.ID
-	mun    string
-	areas  []domain.NeedArea
-	gender string
-	born   int
-	person gid.ID
-	kind   string  // outcomes only
-	value  string  // outcomes only
-	days   int     // days to take charge, takings only; to answer, requests only
-	org    gid.ID  // service requests only: the organisation asked
-	reason string  // service requests only: why it was declined
-	v      float64 // the row's value: 1 for a count
-	noOne  bool    // the value is not about persons
+	date    domain.Date
+	table   gid.ID
+	mun     string
+	areas   []domain.NeedArea
+	gender  string
+	born    int
+	person  gid.ID
+	kind    string  // outcomes only
+	value   string  // outcomes only
+	days    int     // days to take charge, takings only; to answer, requests only
+	org     gid.ID  // service requests only: the organisation asked
+	reason  string  // service requests only: why it was declined
+	channel string  // the case's referral channel, "" when not recorded
+	v       float64 // the row's value: 1 for a count
+	noOne   bool    // the value is not about persons
 }
 
 // keyOf is the key of a row in a dimension, computed in Go.
@@ -81,6 +82,8 @@ func (r row) keysOf(d indicator.Dimension, end domain.Date) []string {
 		return []string{string(r.org)}
 	case indicator.DeclineReason:
 		return []string{r.reason}
+	case indicator.ReferralChannel:
+		return []string{r.channel}
 	}
 	panic(d)
 }
@@ -206,6 +209,9 @@ func (w *world) rows(measure string, from, to *domain.Date) []row {
 		if m := p.Edges.Municipality; m != nil {
 			base.mun = string(m.ID)
 		}
+		if c.ReferralChannel != nil {
+			base.channel = c.ReferralChannel.String()
+		}
 		r := base
 		switch measure {
 		case "referrals":
@@ -329,7 +335,7 @@ func TestIndicatorsMatchGo(t *testing.T) {
 				empty := domain.NewDate(2001, 1, 1)
 				periods := []struct{ from, to *domain.Date }{{nil, nil}, {&from, &to}, {&empty, &from}}
 				breakdowns := [][]indicator.Dimension{{}, {indicator.Table}, {indicator.Month}, {indicator.Quarter, indicator.Gender},
-					{indicator.NeedArea}, {indicator.AgeBandDim, indicator.Municipality}}
+					{indicator.NeedArea}, {indicator.AgeBandDim, indicator.Municipality}, {indicator.ReferralChannel}, {indicator.ReferralChannel, indicator.Table}}
 				type ind struct {
 					name, rows string
 					get        func(*indicator.Indicators, context.Context, []indicator.Dimension) (*indicator.Result, error)
@@ -532,6 +538,50 @@ func TestNetworkIndicatorsMatchGo(t *testing.T) {
 		check("fundsSpent", r, err, spent)
 		r, err = ix.FundsSpent(vctx, []indicator.Dimension{indicator.Table})
 		check("fundsSpent by table", r, err, spentByTable)
+		// By the fund's source and owner, the Union's funds under the Union.
+		funds := w.client.Fund.Query().Where(fund.Year(year - 1)).WithOwner().
+			WithInterventions().AllX(ctx)
+		for _, d := range []indicator.Dimension{indicator.FundSource, indicator.FundOwner} {
+			allocated, committed, spent := map[string][2]float64{}, map[string][2]float64{}, map[string][2]float64{}
+			labels := map[string]string{}
+			for _, f := range funds {
+				k, label := f.Source.String(), f.Source.String()
+				if d == indicator.FundOwner {
+					k, label = string(f.Edges.Owner.ID), f.Edges.Owner.Name
+				}
+				labels[k] = label
+				add(allocated, "|"+k, float64(f.AllocatedCents)/100)
+				for _, i := range f.Edges.Interventions {
+					if i.Status == intervention.StatusPlanned || i.Status == intervention.StatusOngoing {
+						add(committed, "|"+k, float64(i.CostCents)/100)
+					} else {
+						add(spent, "|"+k, float64(i.CostCents)/100)
+					}
+				}
+			}
+			by := []indicator.Dimension{d}
+			r, err := ix.FundsAllocated(vctx, by)
+			check(fmt.Sprintf("fundsAllocated by %s", d), r, err, allocated)
+			for _, c := range r.Cells {
+				if c.Keys[0].Label != labels[c.Keys[0].Key] {
+					t.Errorf("fundsAllocated by %s: %s is labelled %q, want %q", d, c.Keys[0].Key, c.Keys[0].Label, labels[c.Keys[0].Key])
+				}
+			}
+			r, err = ix.FundsCommitted(vctx, by)
+			check(fmt.Sprintf("fundsCommitted by %s", d), r, err, committed)
+			r, err = ix.FundsSpent(vctx, by)
+			check(fmt.Sprintf("fundsSpent by %s", d), r, err, spent)
+			if len(allocated) < 2 {
+				t.Errorf("the demo data should have funds of several %s values, got %v", d, allocated)
+			}
+		}
+		union := false
+		for _, f := range funds {
+			union = union || f.Source == fund.SourceUnion
+		}
+		if !union {
+			t.Error("the demo data should have a fund of the Union")
+		}
 		r, err = ix.FundsSpentShare(vctx)
 		check("fundsSpentShare", r, err, map[string][2]float64{"": {totalSpent / totalAllocated, -1}})
 		positive := len(w.rows("positiveOutcomes", &from, &to))
@@ -656,6 +706,16 @@ func TestNetworkIndicatorsMatchGo(t *testing.T) {
 		// Filters and breakdowns the records do not have are refused.
 		if _, err := ix.FundsAllocated(vctx, []indicator.Dimension{indicator.Gender}); err == nil {
 			t.Error("funds broken down by gender")
+		}
+		if _, err := ix.FundsSpent(vctx, []indicator.Dimension{indicator.ReferralChannel}); err == nil {
+			t.Error("funds broken down by referral channel")
+		}
+		for name, d := range map[string]indicator.Dimension{"referrals": indicator.FundSource, "meetingsHeld": indicator.FundOwner,
+			"serviceRequestsSent": indicator.FundSource, "protocolCommitmentsOnTime": indicator.ReferralChannel} {
+			_, err := ix.Get(vctx, name, []indicator.Dimension{d})
+			if want := fmt.Sprintf("%s has no %s breakdown", name, d); err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("%s by %s: %v, want %q", name, d, err, want)
+			}
 		}
 		withGender, err := src.For(vctx, &indicator.Filter{Genders: []person.Gender{person.GenderFemale}})
 		if err != nil {

@@ -146,14 +146,15 @@ var measures = map[string]measure{
 	"reciprocityHoursDone": commitments(measure{row: "cm.hours_done", twin: "reciprocityHoursAgreed",
 		definition: "Hours of community activity done so far, of the reciprocal commitments of the plans agreed in the period (by the plan's date)."}),
 	"fundsAllocated": {from: "funds f", where: "1 = 1", year: "f.year", row: "f.allocated_cents / 100.0", municipality: "f.fund_municipality",
-		definition: "Euros allocated to the funds of the years the period touches, by the fund's municipality."},
+		funds:      true,
+		definition: "Euros allocated to the funds of the years the period touches; by MUNICIPALITY the municipality a fund covers (none for the Union's and others covering all), by FUND_SOURCE its source, by FUND_OWNER the body that owns it."},
 	"fundsCommitted": {from: "interventions i JOIN funds f ON f.id = i.intervention_fund JOIN cases c ON c.id = i.intervention_case",
 		where: "i.status IN " + sqlList(domain.PendingInterventionStatuses), year: "f.year", row: "i.cost_cents / 100.0",
-		municipality: "f.fund_municipality", table: "c.case_file_table",
+		municipality: "f.fund_municipality", table: "c.case_file_table", funds: true,
 		definition: "Euros of PLANNED or ONGOING interventions charged to the funds of the years the period touches: committed, not yet spent."},
 	"fundsSpent": {from: "interventions i JOIN funds f ON f.id = i.intervention_fund JOIN cases c ON c.id = i.intervention_case",
 		where: "i.status IN " + sqlList(domain.EndedInterventionStatuses), year: "f.year", row: "i.cost_cents / 100.0",
-		municipality: "f.fund_municipality", table: "c.case_file_table",
+		municipality: "f.fund_municipality", table: "c.case_file_table", funds: true,
 		definition: "Euros of COMPLETED or INTERRUPTED interventions charged to the funds of the years the period touches: spent."},
 	"protocolsActive": {from: "protocols pr", where: "pr.status = 'ACTIVE'", openOn: func(q *query, end domain.Date) string {
 		return "(pr.valid_from IS NULL OR pr.valid_from < " + q.arg(end) + ") AND (pr.valid_until IS NULL OR pr.valid_until >= " + q.arg(end.AddDays(-1)) + ")"
@@ -705,13 +706,14 @@ func (ix *Indicators) run(ctx context.Context, q *query, dims []Dimension, scan 
 	return cells, ix.label(ctx, cells)
 }
 
-// label names the keys of tables, municipalities and organisations;
+// label names the keys of tables, municipalities and organisations (a
+// fund's owner is one);
 // other keys are their own labels.
 func (ix *Indicators) label(ctx context.Context, cells []*Cell) error {
 	for _, c := range cells {
 		for _, k := range c.Keys {
 			k.Label = k.Key
-			if k.Dimension != Table && k.Dimension != Municipality && k.Dimension != Organization {
+			if k.Dimension != Table && k.Dimension != Municipality && k.Dimension != Organization && k.Dimension != FundOwner {
 				continue
 			}
 			labels, err := ix.memo.names.of(ctx, ix.src.Client, k.Dimension)
@@ -736,7 +738,7 @@ func (n *names) of(ctx context.Context, client *ent.Client, d Dimension) (map[st
 	switch d {
 	case Municipality:
 		read = &n.muns
-	case Organization:
+	case Organization, FundOwner:
 		read = &n.orgs
 	}
 	if *read != nil {
@@ -745,7 +747,7 @@ func (n *names) of(ctx context.Context, client *ent.Client, d Dimension) (map[st
 	labels := map[string]string{"": "non indicato"}
 	sys := rule.SystemContext(ctx)
 	switch d {
-	case Organization:
+	case Organization, FundOwner:
 		os, err := client.Organization.Query().Select(organization.FieldName).All(sys)
 		if err != nil {
 			return nil, err

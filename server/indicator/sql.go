@@ -32,6 +32,7 @@ type measure struct {
 	outcomes     bool                                   // rows are outcomes o: their kind applies
 	value        string                                 // the column of the value dimension, if rows have one
 	requests     bool                                   // rows are service requests sr: their organisation and decline reason apply
+	funds        bool                                   // rows are of funds f: their source and owner apply
 	days         [2]string                              // for percentiles, the date columns the days are counted between
 	table        string                                 // the column of the table, if rows have one
 	municipality string                                 // the column of the municipality, if rows have one
@@ -164,7 +165,7 @@ func (m measure) dimensionExpr(dialectName string, d Dimension, dayExpr string) 
 			return fmt.Sprintf("substr(%s, 1, 7)", dayExpr), nil
 		}
 		return fmt.Sprintf("substr(%s, 1, 4) || '-Q' || CAST((CAST(substr(%s, 6, 2) AS INTEGER) + 2) / 3 AS TEXT)", dayExpr, dayExpr), nil
-	case NeedArea, Gender, AgeBandDim:
+	case NeedArea, Gender, AgeBandDim, ReferralChannel:
 		if !m.cases {
 			return "", none
 		}
@@ -174,6 +175,8 @@ func (m measure) dimensionExpr(dialectName string, d Dimension, dayExpr string) 
 			return column, nil
 		case Gender:
 			return "p.gender", nil
+		case ReferralChannel:
+			return "COALESCE(c.referral_channel, '')", nil // cases referred before channels were recorded have none
 		}
 		return ageExpr(dayExpr), nil
 	case Organization, DeclineReason:
@@ -184,6 +187,14 @@ func (m measure) dimensionExpr(dialectName string, d Dimension, dayExpr string) 
 			return "sr.service_request_organization", nil
 		}
 		return "COALESCE(sr.decline_reason, '')", nil
+	case FundSource, FundOwner:
+		if !m.funds {
+			return "", none
+		}
+		if d == FundSource {
+			return "f.source", nil
+		}
+		return "f.fund_owner", nil
 	case OutcomeKind:
 		if !m.outcomes {
 			return "", none

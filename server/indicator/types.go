@@ -19,21 +19,24 @@ type Dimension string
 
 // The dimensions.
 const (
-	Table          Dimension = "TABLE"
-	Municipality   Dimension = "MUNICIPALITY"
-	Month          Dimension = "MONTH"
-	Quarter        Dimension = "QUARTER"
-	NeedArea       Dimension = "NEED_AREA"
-	Gender         Dimension = "GENDER"
-	AgeBandDim     Dimension = "AGE_BAND"
-	OutcomeKind    Dimension = "OUTCOME_KIND"
-	ValueDimension Dimension = "VALUE_DIMENSION"
-	Organization   Dimension = "ORGANIZATION"
-	DeclineReason  Dimension = "DECLINE_REASON"
+	Table           Dimension = "TABLE"
+	Municipality    Dimension = "MUNICIPALITY"
+	Month           Dimension = "MONTH"
+	Quarter         Dimension = "QUARTER"
+	NeedArea        Dimension = "NEED_AREA"
+	Gender          Dimension = "GENDER"
+	AgeBandDim      Dimension = "AGE_BAND"
+	OutcomeKind     Dimension = "OUTCOME_KIND"
+	ValueDimension  Dimension = "VALUE_DIMENSION"
+	Organization    Dimension = "ORGANIZATION"
+	DeclineReason   Dimension = "DECLINE_REASON"
+	FundSource      Dimension = "FUND_SOURCE"
+	FundOwner       Dimension = "FUND_OWNER"
+	ReferralChannel Dimension = "REFERRAL_CHANNEL"
 )
 
 var dimensions = []Dimension{Table, Municipality, Month, Quarter, NeedArea, Gender, AgeBandDim, OutcomeKind, ValueDimension,
-	Organization, DeclineReason}
+	Organization, DeclineReason, FundSource, FundOwner, ReferralChannel}
 
 // MarshalGQL implements graphql.Marshaler.
 func (d Dimension) MarshalGQL(w io.Writer) { domain.MarshalEnum(w, d) }

@@ -60,15 +60,18 @@ var csvColumns = map[string][2]string{
 
 // dimensionNames are the dimensions' names as the dashboard shows them.
 var dimensionNames = map[indicator.Dimension][2]string{
-	indicator.Table:          {"Tavolo", "Table"},
-	indicator.Municipality:   {"Comune", "Municipality"},
-	indicator.Month:          {"Mese", "Month"},
-	indicator.Quarter:        {"Trimestre", "Quarter"},
-	indicator.NeedArea:       {"Area di bisogno", "Need area"},
-	indicator.Gender:         {"Genere", "Gender"},
-	indicator.AgeBandDim:     {"Fascia d'età", "Age band"},
-	indicator.OutcomeKind:    {"Tipo di esito", "Outcome kind"},
-	indicator.ValueDimension: {"Dimensione di valore", "Value dimension"},
+	indicator.Table:           {"Tavolo", "Table"},
+	indicator.Municipality:    {"Comune", "Municipality"},
+	indicator.Month:           {"Mese", "Month"},
+	indicator.Quarter:         {"Trimestre", "Quarter"},
+	indicator.NeedArea:        {"Area di bisogno", "Need area"},
+	indicator.Gender:          {"Genere", "Gender"},
+	indicator.AgeBandDim:      {"Fascia d'età", "Age band"},
+	indicator.OutcomeKind:     {"Tipo di esito", "Outcome kind"},
+	indicator.ValueDimension:  {"Dimensione di valore", "Value dimension"},
+	indicator.FundSource:      {"Fonte di finanziamento", "Source of funding"},
+	indicator.FundOwner:       {"Ente titolare", "Owning body"},
+	indicator.ReferralChannel: {"Canale di invio", "Referral channel"},
 }
 
 // enumNames are the API's enums whose values are the enumerated dimensions'
@@ -76,6 +79,7 @@ var dimensionNames = map[indicator.Dimension][2]string{
 var enumNames = map[indicator.Dimension]string{
 	indicator.NeedArea: "NeedArea", indicator.Gender: "PersonGender", indicator.AgeBandDim: "AgeBand",
 	indicator.OutcomeKind: "OutcomeKind", indicator.ValueDimension: "OutcomeValueDimension",
+	indicator.FundSource: "FundSource", indicator.ReferralChannel: "ReferralChannel",
 }
 
 // enumLabels are the web app's catalogues of enum labels, Italian then

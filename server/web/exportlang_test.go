@@ -34,7 +34,13 @@ func TestExportLabelsMatchCatalogues(t *testing.T) {
 			t.Errorf("the need area EMPLOYMENT reads %q, want %q", got, want)
 		}
 	}
-	for _, d := range []indicator.Dimension{indicator.Table, indicator.Municipality, indicator.Month, indicator.Quarter} {
+	for i, want := range []string{"Unione dei Comuni", "Union of municipalities"} {
+		l := csvLang{index: i}
+		if got := l.label(&indicator.Key{Dimension: indicator.FundSource, Key: "UNION", Label: "UNION"}); got != want {
+			t.Errorf("the fund source UNION reads %q, want %q", got, want)
+		}
+	}
+	for _, d := range []indicator.Dimension{indicator.Table, indicator.Municipality, indicator.Month, indicator.Quarter, indicator.FundOwner} {
 		if dimensionNames[d] == [2]string{} {
 			t.Errorf("%s has no name", d)
 		}

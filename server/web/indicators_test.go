@@ -15,6 +15,7 @@ import (
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent/auditevent"
 	"github.com/progetto-win/win/ent/casefile"
+	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/server/demo"
@@ -340,4 +341,75 @@ func shown(c indicatorCell) string {
 		return fmt.Sprint("withheld ", c.Suppressed, c.Value == nil, c.Persons == nil)
 	}
 	return fmt.Sprint(*c.Value, " of ", *c.Persons)
+}
+
+// TestFundsAndReferralsByNewDimensions asks, as the committee, for the
+// funds by source and by owner (the Union's funds under the Union, not as
+// a fund of no municipality) and for referrals by channel; a dimension an
+// indicator's records do not have is refused on groupBy.
+func TestFundsAndReferralsByNewDimensions(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		base := webtest.DemoAPI(t, db, 9, 120)
+		ctx := rule.SystemContext(context.Background())
+		union := base.Client.Organization.Query().Where(organization.KindEQ(organization.KindUnionOfMunicipalities)).OnlyX(ctx)
+		year := domain.Today().Year()
+		period := map[string]any{"from": fmt.Sprintf("%d-01-01", year-1), "to": fmt.Sprintf("%d-01-01", year)}
+		a := webtest.As(t, base, demo.SteeringEmail)
+		var out map[string]indicatorResult
+		a.Must(`query($f: IndicatorFilter) { indicators(filter: $f) {
+			byOwner: fundsAllocated(groupBy: [FUND_OWNER]) { ...r }
+			bySource: fundsSpent(groupBy: [FUND_SOURCE]) { ...r }
+			committedByOwner: fundsCommitted(groupBy: [FUND_OWNER]) { ...r }
+			byChannel: referrals(groupBy: [REFERRAL_CHANNEL]) { ...r }
+		} }
+		fragment r on IndicatorResult { indicator groupBy total { value persons suppressed }
+			cells { keys { dimension key label } value persons suppressed } }`, map[string]any{"f": period}, &out)
+		cellOf := func(r indicatorResult, key string) *indicatorCell {
+			for i, c := range r.Cells {
+				if c.Keys[0].Key == key {
+					return &r.Cells[i]
+				}
+			}
+			return nil
+		}
+		if c := cellOf(out["byOwner"], string(union.ID)); c == nil || c.Keys[0].Label != union.Name || c.Keys[0].Dimension != "FUND_OWNER" || c.Value == nil || *c.Value != 60_000 {
+			t.Errorf("the Union's fund by owner: %+v, want 60000 euro labelled %q", c, union.Name)
+		}
+		if c := cellOf(out["byOwner"], ""); c != nil {
+			t.Errorf("funds by owner have a row of no owner: %+v", c)
+		}
+		if len(out["bySource"].Cells) == 0 || cellOf(out["bySource"], "UNION") == nil && cellOf(out["bySource"], "MUNICIPAL_BUDGET") == nil {
+			t.Errorf("funds spent by source: %+v", out["bySource"].Cells)
+		}
+		if len(out["byChannel"].Cells) < 2 {
+			t.Errorf("referrals by channel: %+v, the demo data use several channels", out["byChannel"].Cells)
+		}
+		total := 0.0
+		for _, c := range out["byOwner"].Cells {
+			total += *c.Value
+		}
+		if total != *out["byOwner"].Total.Value {
+			t.Errorf("funds by owner add up to %v, the total is %v", total, *out["byOwner"].Total.Value)
+		}
+
+		// A municipality filter keeps the committee's rule: that cell of
+		// the breakdown by municipality and owner.
+		mun := base.Client.Municipality.Query().FirstX(ctx)
+		filtered := map[string]any{"from": period["from"], "to": period["to"], "municipalityIDs": []gid.ID{mun.ID}}
+		var one map[string]indicatorResult
+		a.Must(`query($f: IndicatorFilter) { indicators(filter: $f) { fundsAllocated(groupBy: [FUND_OWNER]) { indicator groupBy total { value persons suppressed }
+			cells { keys { dimension key label } value persons suppressed } } } }`, map[string]any{"f": filtered}, &one)
+		if r := one["fundsAllocated"]; len(r.Cells) != 1 || cellOf(r, string(union.ID)) != nil {
+			t.Errorf("a municipality's funds by owner: %+v, want its own fund only", r.Cells)
+		}
+
+		for _, q := range []string{
+			`query($f: IndicatorFilter) { indicators(filter: $f) { referrals(groupBy: [FUND_SOURCE]) { total { value } } } }`,
+			`query($f: IndicatorFilter) { indicators(filter: $f) { meetingsHeld(groupBy: [FUND_OWNER]) { total { value } } } }`,
+			`query($f: IndicatorFilter) { indicators(filter: $f) { fundsSpent(groupBy: [REFERRAL_CHANNEL]) { total { value } } } }`,
+			`query($f: IndicatorFilter) { indicators(filter: $f) { serviceRequestsSent(groupBy: [FUND_OWNER]) { total { value } } } }`,
+		} {
+			webtest.Refused(t, a.Send(q, map[string]any{"f": period}, nil), "BAD_USER_INPUT", "groupBy")
+		}
+	})
 }

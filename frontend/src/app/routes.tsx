@@ -15,6 +15,7 @@ const TablePage = page(() => import("../features/tables/TablePage"), "TablePage"
 const ProtocolsList = page(() => import("../features/protocols/ProtocolsList"), "ProtocolsList");
 const ProtocolPage = page(() => import("../features/protocols/ProtocolPage"), "ProtocolPage");
 const Steering = page(() => import("../features/steering/Steering"), "Steering");
+const Funds = page(() => import("../features/steering/Funds"), "Funds");
 const Dashboard = page(() => import("../features/dashboard/Dashboard"), "Dashboard");
 const Directory = page(() => import("../features/directory/Directory"), "Directory");
 const Admin = page(() => import("../features/admin/Admin"), "Admin");
@@ -35,6 +36,7 @@ export const screens: RouteObject[] = [
   { path: "protocols", element: <ProtocolsList /> },
   { path: "protocols/:id", element: <ProtocolPage /> },
   { path: "steering", element: <Steering /> },
+  { path: "steering/funds", element: <Funds /> },
   { path: "dashboard", element: <Dashboard /> },
   { path: "directory", element: <Directory /> },
   { path: "admin/*", element: <Admin /> },

@@ -6973,6 +6973,12 @@ export default {
             "name": "DECLINE_REASON"
           },
           {
+            "name": "FUND_OWNER"
+          },
+          {
+            "name": "FUND_SOURCE"
+          },
+          {
             "name": "GENDER"
           },
           {
@@ -6992,6 +6998,9 @@ export default {
           },
           {
             "name": "QUARTER"
+          },
+          {
+            "name": "REFERRAL_CHANNEL"
           },
           {
             "name": "TABLE"

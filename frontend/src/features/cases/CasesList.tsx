@@ -4,7 +4,7 @@ import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useSearchParams } from "react-router";
 import { useQuery } from "urql";
 import { graphql } from "../../gql";
-import type { CaseListRowFragment, CaseOrderField, CasePriority, OrderDirection } from "../../gql/graphql";
+import type { CaseListRowFragment, CaseOrderField, CasePriority, OrderDirection, ReferralChannel } from "../../gql/graphql";
 import { useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { nodes } from "../../ui/connection";
@@ -17,6 +17,7 @@ import { usePageTitle } from "../../ui/usePageTitle";
 import { OverdueBadge, PriorityText, StatusBadge } from "./badges";
 import {
   casePriorities,
+  referralChannels,
   caseStatuses,
   isFiltered,
   noManager,
@@ -349,6 +350,14 @@ function Filters({ params, onApply, byName }: { params: CaseListParams; onApply:
           {casePriorities.map((p) => (
             <option key={p} value={p}>
               {label("CasePriority", p)}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id={f("channel")} label={t("cases.filters.channel")} value={draft.channel ?? ""} onChange={(v) => set("channel", (v || undefined) as ReferralChannel | undefined)}>
+          <option value="">{t("cases.filters.anyChannel")}</option>
+          {referralChannels.map((c) => (
+            <option key={c} value={c}>
+              {label("ReferralChannel", c)}
             </option>
           ))}
         </FilterSelect>

@@ -32,6 +32,17 @@ describe("readParams", () => {
   });
 });
 
+describe("the referral channel filter", () => {
+  it("is kept in the URL and sent as the case's referralChannel", () => {
+    const p = read("channel=EMPLOYMENT_DESK&priority=HIGH");
+    expect(p.channel).toBe("EMPLOYMENT_DESK");
+    expect(isFiltered(p)).toBe(true);
+    expect(writeParams(p).get("channel")).toBe("EMPLOYMENT_DESK");
+    expect(toWhere(p)).toEqual({ and: [{ priority: "HIGH" }, { referralChannel: "EMPLOYMENT_DESK" }] });
+    expect(read("channel=CARRIER_PIGEON").channel).toBeUndefined();
+  });
+});
+
 describe("writeParams", () => {
   it("round-trips through the URL", () => {
     const p = { q: "P-76N", status: "OPEN" as const, table: "tab_1", priority: "HIGH" as const, manager: "NONE", sort: "PLAN_DUE_ON" as const, dir: "ASC" as const };

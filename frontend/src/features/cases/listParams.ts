@@ -1,4 +1,4 @@
-import type { CaseOrder, CaseOrderField, CasePriority, CaseStatus, CaseWhereInput, OrderDirection } from "../../gql/graphql";
+import type { CaseOrder, CaseOrderField, CasePriority, CaseStatus, CaseWhereInput, OrderDirection, ReferralChannel } from "../../gql/graphql";
 import { enumValues } from "../../ui/enums";
 import { openCaseStatuses } from "./statuses";
 
@@ -13,6 +13,7 @@ import { openCaseStatuses } from "./statuses";
 
 export const caseStatuses: readonly CaseStatus[] = enumValues<CaseStatus>("CaseStatus");
 export const casePriorities: readonly CasePriority[] = ["LOW", "MEDIUM", "HIGH", "URGENT"];
+export const referralChannels: readonly ReferralChannel[] = enumValues<ReferralChannel>("ReferralChannel");
 
 /**
  * The orders the list offers. STATUS and PRIORITY are left out: the API
@@ -31,6 +32,8 @@ export interface CaseListParams {
   status?: StatusFilter;
   table?: string;
   priority?: CasePriority;
+  /** The channel the case was referred through. */
+  channel?: ReferralChannel;
   manager?: string;
   sort: CaseOrderField;
   dir: OrderDirection;
@@ -54,6 +57,7 @@ export function readParams(search: URLSearchParams): CaseListParams {
     status: oneOf<StatusFilter>([...caseStatuses, "OPEN"], search.get("status")),
     table: id(search.get("table")),
     priority: oneOf(casePriorities, search.get("priority")),
+    channel: oneOf(referralChannels, search.get("channel")),
     manager: id(search.get("manager")),
     sort: oneOf(sortFields, search.get("sort")) ?? defaultParams.sort,
     dir: oneOf<OrderDirection>(["ASC", "DESC"], search.get("dir")) ?? defaultParams.dir,
@@ -67,6 +71,7 @@ export function writeParams(p: CaseListParams): URLSearchParams {
   if (p.status) out.set("status", p.status);
   if (p.table) out.set("table", p.table);
   if (p.priority) out.set("priority", p.priority);
+  if (p.channel) out.set("channel", p.channel);
   if (p.manager) out.set("manager", p.manager);
   if (p.sort !== defaultParams.sort || p.dir !== defaultParams.dir) {
     out.set("sort", p.sort);
@@ -77,7 +82,7 @@ export function writeParams(p: CaseListParams): URLSearchParams {
 
 /** Whether any filter or search narrows the list. */
 export function isFiltered(p: CaseListParams): boolean {
-  return Boolean(p.q || p.status || p.table || p.priority || p.manager);
+  return Boolean(p.q || p.status || p.table || p.priority || p.channel || p.manager);
 }
 
 /** The API's filter of the list's choices; the search text goes to searchCases, which matches names where the viewer may read them. */
@@ -93,6 +98,9 @@ export function toWhere(p: CaseListParams): CaseWhereInput | undefined {
   }
   if (p.priority) {
     and.push({ priority: p.priority });
+  }
+  if (p.channel) {
+    and.push({ referralChannel: p.channel });
   }
   if (p.manager === noManager) {
     and.push({ hasCaseManager: false });

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderScreen } from "../../test/render";
 import type { Role } from "../../session/session";
@@ -137,5 +137,53 @@ describe("Dashboard service requests", () => {
     expect((await screen.findByTestId("indicator-serviceRequestDaysToAnswerMedian-total")).textContent).toContain("4,5");
     expect(screen.getAllByText("Cooperativa Sociale Demo Il Girasole").length).toBeGreaterThan(0);
     expect(screen.getAllByText("Nessuna disponibilità").length).toBeGreaterThan(0);
+  });
+});
+
+describe("Dashboard funds and channels", () => {
+  const cell = (dimension: string, key: string, label: string, value: number) => ({
+    __typename: "IndicatorCell",
+    keys: [{ __typename: "IndicatorKey", dimension, key, label }],
+    value,
+    persons: null,
+    suppressed: false,
+  });
+  const broken = (indicator: string, dimension: string, cells: ReturnType<typeof cell>[]) => ({ ...result(indicator, total(0, false)), groupBy: [dimension], cells });
+  const union = "Unione dei Comuni del Circondario dell'Empolese Valdelsa";
+  const funds = {
+    indicators: {
+      __typename: "Indicators",
+      fundsSpentShare: result("fundsSpentShare", total(0.5, false)),
+      allocatedByOwner: broken("fundsAllocated", "FUND_OWNER", [cell("FUND_OWNER", "org_union", union, 60000), cell("FUND_OWNER", "org_emp", "Comune di Empoli", 50000)]),
+      committedByOwner: broken("fundsCommitted", "FUND_OWNER", [cell("FUND_OWNER", "org_union", union, 1000)]),
+      spentByOwner: broken("fundsSpent", "FUND_OWNER", [cell("FUND_OWNER", "org_emp", "Comune di Empoli", 2000)]),
+      allocatedBySource: broken("fundsAllocated", "FUND_SOURCE", [cell("FUND_SOURCE", "UNION", "UNION", 60000)]),
+      committedBySource: broken("fundsCommitted", "FUND_SOURCE", []),
+      spentBySource: broken("fundsSpent", "FUND_SOURCE", []),
+    },
+  };
+  const channels = { indicators: { __typename: "Indicators", referrals: broken("referrals", "REFERRAL_CHANNEL", [cell("REFERRAL_CHANNEL", "EMPLOYMENT_DESK", "EMPLOYMENT_DESK", 40), cell("REFERRAL_CHANNEL", "", "", 7)]) } };
+
+  it("shows the funds by owner, the Union's under the Union, and by source, each downloadable", async () => {
+    renderScreen(<Dashboard />, {
+      path: "/dashboard",
+      session: { roles: ["COORDINATOR"] },
+      queries: (name) => (name === "DashboardFunds" ? { data: funds } : name === "DashboardChannels" ? { data: channels } : undefined),
+    });
+    const byOwner = (await screen.findByRole("heading", { name: "Per ente titolare del fondo" })).closest("section") as HTMLElement;
+    expect(within(byOwner).getByRole("rowheader", { name: union })).toBeTruthy();
+    const bySource = screen.getByRole("heading", { name: "Per fonte di finanziamento" }).closest("section") as HTMLElement;
+    // A source is named in words, not by its API value.
+    expect(within(bySource).getByRole("rowheader", { name: "Unione dei Comuni" })).toBeTruthy();
+    const links = within(bySource)
+      .getAllByRole("link")
+      .map((a) => a.getAttribute("href") ?? "");
+    expect(links).toHaveLength(3);
+    expect(links.every((h) => h.includes("groupBy=FUND_SOURCE"))).toBe(true);
+
+    const byChannel = screen.getByRole("heading", { name: "Segnalazioni per canale di invio" }).closest("section") as HTMLElement;
+    expect(within(byChannel).getByRole("rowheader", { name: "Sportello lavoro" })).toBeTruthy();
+    expect(within(byChannel).getByRole("rowheader", { name: "Canale non indicato" })).toBeTruthy();
+    expect(within(byChannel).getByRole("link").getAttribute("href")).toContain("groupBy=REFERRAL_CHANNEL");
   });
 });

@@ -18,6 +18,7 @@ import { IndicatorChart } from "./IndicatorChart";
 import { KeyFigure, type TotalCell, type Unit } from "./KeyFigure";
 import {
   DashboardBreakdownQuery,
+  DashboardChannelsQuery,
   DashboardFundsQuery,
   DashboardKeyFiguresQuery,
   DashboardOutcomesQuery,
@@ -89,6 +90,7 @@ export function Dashboard() {
           setParams(p, { replace: true });
         }}
       />
+      <Channels filter={filter} />
       <Outcomes filter={filter} />
       <Requests filter={filter} />
       <Funds filter={filter} />
@@ -273,6 +275,37 @@ function Territory({ filter, breakdown, onBreakdown }: { filter: DashboardFilter
   );
 }
 
+// Where referrals come from: the employment desk, the counselling desk,
+// social services… Cases referred before the channel was recorded are
+// under "not given".
+function Channels({ filter }: { filter: DashboardFilter }) {
+  const intl = useIntl();
+  const period = usePeriod();
+  const enumLabel = useEnumLabel();
+  const variables = useMemo(() => ({ filter: toIndicatorFilter(filter) }), [filter]);
+  const [result] = useQuery({ query: DashboardChannelsQuery, variables });
+  const res = result.data?.indicators.referrals;
+  const title = intl.formatMessage({ id: "dashboard.channels.title" });
+  const what = intl.formatMessage({ id: "dashboard.indicator.referrals" });
+  const channel = (key: string) => (key ? enumLabel("ReferralChannel", key) : intl.formatMessage({ id: "dashboard.channels.none" }));
+  return (
+    <Answer error={result.error} fetching={result.fetching} data={res}>
+      {(res) => (
+        <IndicatorChart
+          title={title}
+          caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: title, ...period(filter) })}
+          dimension={intl.formatMessage({ id: "dashboard.dimension.referralChannel" })}
+          rows={relabel(toRows([{ name: "referrals", cells: res.cells }]), (r) => channel(r.key))}
+          series={[{ name: "referrals", label: what }]}
+          format={(v) => intl.formatNumber(v, { maximumFractionDigits: 1 })}
+          horizontal
+          downloads={[csvLink(intl, "referrals", ["REFERRAL_CHANNEL"], filter, title)]}
+        />
+      )}
+    </Answer>
+  );
+}
+
 function Outcomes({ filter }: { filter: DashboardFilter }) {
   const intl = useIntl();
   const period = usePeriod();
@@ -358,35 +391,51 @@ function Requests({ filter }: { filter: DashboardFilter }) {
   );
 }
 
+// The funds by the body that owns them (the Union's under the Union, not
+// as a fund of no municipality) and by where the money comes from.
 function Funds({ filter }: { filter: DashboardFilter }) {
   const intl = useIntl();
   const period = usePeriod();
+  const enumLabel = useEnumLabel();
   const variables = useMemo(() => ({ filter: toIndicatorFilter(filter, "funds") }), [filter]);
   const [result] = useQuery({ query: DashboardFundsQuery, variables });
   const ix = result.data?.indicators;
   const names = ["fundsAllocated", "fundsCommitted", "fundsSpent"] as const;
   const label = (n: string) => intl.formatMessage({ id: `dashboard.indicator.${n}` });
-  const title = intl.formatMessage({ id: "dashboard.funds.title" });
+  const euros = (v: number) => intl.formatNumber(v, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+  const parts = [
+    { dim: "FUND_OWNER" as const, suffix: "ByOwner" as const, title: "dashboard.funds.byOwner", dimension: "dashboard.dimension.fundOwner" },
+    { dim: "FUND_SOURCE" as const, suffix: "BySource" as const, title: "dashboard.funds.bySource", dimension: "dashboard.dimension.fundSource" },
+  ];
+  const fields = { fundsAllocated: "allocated", fundsCommitted: "committed", fundsSpent: "spent" } as const;
   return (
-    <Answer error={result.error} fetching={result.fetching} data={ix}>
-      {(ix) => (
-        <>
-          <IndicatorChart
-            title={title}
-            note={hasSubjectFilters(filter) ? intl.formatMessage({ id: "dashboard.funds.scope" }) : undefined}
-            caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: title, ...period(filter) })}
-            dimension={intl.formatMessage({ id: "dashboard.dimension.municipality" })}
-            rows={toRows(
-              names.map((n): Series => ({ name: n, cells: ix[n].cells })),
+    <Section id="dashboard-funds-title" title="dashboard.funds.title" headingClassName="h4">
+      <Answer error={result.error} fetching={result.fetching} data={ix}>
+        {(ix) =>
+          parts.map((p, i) => {
+            const title = intl.formatMessage({ id: p.title });
+            const rows = toRows(
+              names.map((n): Series => ({ name: n, cells: ix[`${fields[n]}${p.suffix}`].cells })),
               "label",
-            )}
-            series={names.map((n) => ({ name: n, label: label(n) }))}
-            format={(v) => intl.formatNumber(v, { style: "currency", currency: "EUR", maximumFractionDigits: 0 })}
-            horizontal
-            downloads={names.map((n) => csvLink(intl, n, ["MUNICIPALITY"], filter, label(n), "funds"))}
-          />
-        </>
-      )}
-    </Answer>
+            );
+            return (
+              <IndicatorChart
+                key={p.dim}
+                headingLevel={3}
+                title={title}
+                note={i === 0 && hasSubjectFilters(filter) ? intl.formatMessage({ id: "dashboard.funds.scope" }) : undefined}
+                caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: title, ...period(filter) })}
+                dimension={intl.formatMessage({ id: p.dimension })}
+                rows={p.dim === "FUND_SOURCE" ? relabel(rows, (r) => enumLabel("FundSource", r.key)) : rows}
+                series={names.map((n) => ({ name: n, label: label(n) }))}
+                format={euros}
+                horizontal
+                downloads={names.map((n) => csvLink(intl, n, [p.dim], filter, `${label(n)} — ${title}`, "funds"))}
+              />
+            );
+          })
+        }
+      </Answer>
+    </Section>
   );
 }

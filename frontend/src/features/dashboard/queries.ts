@@ -65,13 +65,22 @@ export const DashboardFundsQuery = graphql(`
       fundsSpentShare {
         ...DashboardResult
       }
-      fundsAllocated(groupBy: [MUNICIPALITY]) {
+      allocatedByOwner: fundsAllocated(groupBy: [FUND_OWNER]) {
         ...DashboardResult
       }
-      fundsCommitted(groupBy: [MUNICIPALITY]) {
+      committedByOwner: fundsCommitted(groupBy: [FUND_OWNER]) {
         ...DashboardResult
       }
-      fundsSpent(groupBy: [MUNICIPALITY]) {
+      spentByOwner: fundsSpent(groupBy: [FUND_OWNER]) {
+        ...DashboardResult
+      }
+      allocatedBySource: fundsAllocated(groupBy: [FUND_SOURCE]) {
+        ...DashboardResult
+      }
+      committedBySource: fundsCommitted(groupBy: [FUND_SOURCE]) {
+        ...DashboardResult
+      }
+      spentBySource: fundsSpent(groupBy: [FUND_SOURCE]) {
         ...DashboardResult
       }
     }
@@ -107,6 +116,16 @@ export const DashboardBreakdownQuery = graphql(`
         ...DashboardResult
       }
       openCaseloadByMunicipality: openCaseload(groupBy: [MUNICIPALITY]) {
+        ...DashboardResult
+      }
+    }
+  }
+`);
+
+export const DashboardChannelsQuery = graphql(`
+  query DashboardChannels($filter: IndicatorFilter) {
+    indicators(filter: $filter) {
+      referrals(groupBy: [REFERRAL_CHANNEL]) {
         ...DashboardResult
       }
     }

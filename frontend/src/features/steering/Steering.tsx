@@ -47,6 +47,12 @@ export function Steering() {
               </Link>
             </li>
           ))}
+          <li className="nav-item">
+            {/* The funds have a page of their own: a list with its filter and dialogs. */}
+            <Link to="/steering/funds" className="nav-link">
+              <FormattedMessage id="funds.title" />
+            </Link>
+          </li>
         </ul>
       </nav>
       {current === "directives" && <Directives />}
