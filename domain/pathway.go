@@ -348,7 +348,7 @@ func YouthGuaranteeFits(birth, starts Date) bool {
 // on starts is refused for a person outside its ages; it says no age.
 func YouthGuaranteeRefusal(starts Date) string {
 	return fmt.Sprintf("a Youth Guarantee traineeship (Garanzia Giovani) is for people aged %d to %d on its start date, and on %s the person is not",
-		YouthGuaranteeAges[0], YouthGuaranteeAges[1], starts.Format("02/01/2006"))
+		YouthGuaranteeAges[0], YouthGuaranteeAges[1], starts.Italian())
 }
 
 // MarshalGQL implements graphql.Marshaler.

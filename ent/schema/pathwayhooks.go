@@ -131,7 +131,7 @@ var followUpWhenDue = hook.On(func(next ent.Mutator) ent.Mutator {
 		}
 		due, hasDue := dateOf(ctx, m, "follow_up_due_on")
 		if hasDue && on.Before(due) {
-			return nil, fault.Invalidf("followedUpOn", "the follow-up falls due on %s: it cannot be recorded before", due.Format("02/01/2006"))
+			return nil, fault.Invalidf("followedUpOn", "the follow-up falls due on %s: it cannot be recorded before", due.Italian())
 		}
 		return next.Mutate(ctx, m)
 	})
@@ -216,7 +216,7 @@ var withinFund = hook.On(func(next ent.Mutator) ent.Mutator {
 			return nil, err
 		}
 		if left := f.AllocatedCents - int64(charged); cost > left {
-			return nil, fault.Invalidf("costCents", "exceeds what is left of the fund %q for %d: %s", f.Name, f.Year, euros(max(left, 0)))
+			return nil, fault.Invalidf("costCents", "exceeds what is left of the fund %q for %d: %s", f.Name, f.Year, domain.Euros(max(left, 0)))
 		}
 		return next.Mutate(ctx, m)
 	})
@@ -237,7 +237,7 @@ func fundTakes(sys context.Context, m *gen.InterventionMutation, f *gen.Fund, co
 			raised = cost > old
 		}
 		if raised {
-			return fault.Invalidf("fundID", "the fund %q was closed on %s: nothing more is charged to it", f.Name, closed.Format("02/01/2006"))
+			return fault.Invalidf("fundID", "the fund %q was closed on %s: nothing more is charged to it", f.Name, closed.Italian())
 		}
 	}
 	if !newCharge {
@@ -298,16 +298,6 @@ func chargeOf(ctx context.Context, m *gen.InterventionMutation) (fundID gid.ID, 
 		cost, err = m.OldCostCents(ctx)
 	}
 	return fundID, cost, self, err
-}
-
-// euros formats cents as an amount in Italian notation, e.g. € 1.234,50.
-func euros(cents int64) string {
-	whole, frac := cents/100, cents%100
-	s := fmt.Sprint(whole)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "." + s[i:]
-	}
-	return fmt.Sprintf("€ %s,%02d", s, frac)
 }
 
 // protocolInForce refuses to deliver an intervention under a protocol

@@ -124,7 +124,7 @@ func (w *writer) addInterventions(c *caseDraft, end domain.Date) []item {
 		}
 		id := intervention.DefaultID()
 		w.c.interventions.add(str(id), w.created, w.created, string(kind), "Intervento previsto dal progetto personalizzato.",
-			g.day(starts), g.day(ends), string(status), charged, str(c.id), str(provider), fundID)
+			g.day(starts), g.day(ends), string(status), charged, str(c.id), str(provider), fundID, nil)
 		items = append(items, item{id: id, kind: kind, status: status})
 	}
 	return items

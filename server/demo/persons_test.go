@@ -11,6 +11,7 @@ import (
 	"github.com/progetto-win/win/domain"
 	"github.com/progetto-win/win/ent"
 	"github.com/progetto-win/win/ent/organization"
+	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/server/demo"
@@ -106,7 +107,7 @@ func checkPersons(t *testing.T, c *ent.Client) {
 	}
 	// The founding party of the pact, with the Union.
 	vnp := c.Organization.Query().Where(organization.Name("Associazione VNP")).OnlyX(ctx)
-	if vnp.Kind != organization.KindThirdSector || !c.Pact.Query().QuerySignatories().Where(organization.ID(vnp.ID)).ExistX(ctx) {
+	if vnp.Kind != organization.KindThirdSector || !c.Pact.Query().QuerySignatories().Where(pactsignatory.HasOrganizationWith(organization.ID(vnp.ID))).ExistX(ctx) {
 		t.Errorf("Associazione VNP is %s, and not a signatory of the pact", vnp.Kind)
 	}
 }

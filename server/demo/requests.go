@@ -156,7 +156,7 @@ func (w *writer) addServiceRequests(c *caseDraft, t *table, manager *ent.User) {
 		iv := intervention.DefaultID()
 		interventionID = str(iv)
 		w.c.interventions.add(str(iv), w.created, w.created, string(kind), requestNeeds[kind], g.day(start), ivEnd,
-			string(ivStatus), int64(0), str(c.id), str(org), nil)
+			string(ivStatus), int64(0), str(c.id), str(org), nil, nil)
 	case servicerequest.StatusDECLINED:
 		reason := []servicerequest.DeclineReason{servicerequest.DeclineReasonNO_CAPACITY, servicerequest.DeclineReasonNOT_ELIGIBLE,
 			servicerequest.DeclineReasonNOT_OFFERED}[n%3]

@@ -286,7 +286,7 @@ func newChunk() *chunk {
 		commitments: newRows(migrate.CommitmentsTable, "id", "created_at", "updated_at", "kind", "description",
 			"hours_agreed", "hours_done", "due_on", "commitment_plan", "commitment_host"),
 		interventions: newRows(migrate.InterventionsTable, "id", "created_at", "updated_at", "kind", "description",
-			"starts_on", "ends_on", "status", "cost_cents", "intervention_case", "intervention_provider", "intervention_fund"),
+			"starts_on", "ends_on", "status", "cost_cents", "intervention_case", "intervention_provider", "intervention_fund", "intervention_protocol"),
 		outcomes: newRows(migrate.OutcomesTable, "id", "created_at", "updated_at", "kind", "value_dimension", "achieved_on",
 			"evidence", "follow_up_due_on", "followed_up_on", "still_held", "outcome_case", "outcome_intervention",
 			"outcome_verified_by"),

@@ -136,7 +136,7 @@ func (s *Service) Attach(ctx context.Context, in Upload) (*ent.Document, error) 
 		return nil, err
 	}
 	if twice != nil {
-		return nil, &fault.Conflict{Message: fmt.Sprintf("this file is already attached, as %q uploaded on %s", twice.FileName, domain.DayOf(twice.CreatedAt).Format("02/01/2006"))}
+		return nil, &fault.Conflict{Message: fmt.Sprintf("this file is already attached, as %q uploaded on %s", twice.FileName, domain.DayOf(twice.CreatedAt).Italian())}
 	}
 	create := a.Client.Document.Create().SetKind(in.Kind).SetFileName(fileName(in.FileName)).SetMediaType(media).
 		SetSize(int64(len(content))).SetSha256(hash).SetUploadedByID(a.Viewer.UserID)
@@ -183,7 +183,7 @@ func (s *Service) Remove(ctx context.Context, id gid.ID, reason string) (*ent.Do
 		return nil, err
 	}
 	if d.RemovedAt != nil {
-		return nil, &fault.Conflict{Message: "this document was already removed on " + domain.DayOf(*d.RemovedAt).Format("02/01/2006")}
+		return nil, &fault.Conflict{Message: "this document was already removed on " + domain.DayOf(*d.RemovedAt).Italian()}
 	}
 	if strings.TrimSpace(reason) == "" {
 		return nil, fault.Invalidf("reason", "say why the document is removed")

@@ -84,7 +84,7 @@ func AmendFund(ctx context.Context, id gid.ID, allocatedCents int64, reason stri
 		return nil, err
 	}
 	if used := use.CommittedCents + use.SpentCents; allocatedCents < used {
-		return nil, fault.Invalidf("allocatedCents", "is less than what the fund's interventions committed and spent, %d.%02d euro", used/100, used%100)
+		return nil, fault.Invalidf("allocatedCents", "is less than what the fund's interventions committed and spent, %s", domain.Euros(used))
 	}
 	if allocatedCents == f.AllocatedCents {
 		return nil, fault.Invalidf("allocatedCents", "is the amount the fund already allocates")
@@ -128,7 +128,7 @@ func changeFund(ctx context.Context, id gid.ID, reason, missing string) (*action
 		return nil, nil, "", err
 	}
 	if f.ClosedOn != nil {
-		return nil, nil, "", &fault.Conflict{Message: fmt.Sprintf("the fund %q was closed on %s", f.Name, f.ClosedOn.Format("02/01/2006"))}
+		return nil, nil, "", &fault.Conflict{Message: fmt.Sprintf("the fund %q was closed on %s", f.Name, f.ClosedOn.Italian())}
 	}
 	if reason = strings.TrimSpace(reason); reason == "" {
 		return nil, nil, "", fault.Invalidf("reason", "%s", missing)

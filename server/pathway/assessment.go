@@ -121,7 +121,7 @@ func (s *step) assessment(level assessment.Level, in AssessmentInput) (*ent.Asse
 		return nil, err
 	}
 	if s.c.FirstMeetingOn != nil && on.Before(*s.c.FirstMeetingOn) {
-		return nil, fault.Invalidf("assessedOn", "must not be before the first meeting, %s", s.c.FirstMeetingOn.Format(dateFormat))
+		return nil, fault.Invalidf("assessedOn", "must not be before the first meeting, %s", s.c.FirstMeetingOn.Italian())
 	}
 	return s.Client.Assessment.Create().SetCaseID(s.c.ID).SetLevel(level).SetFindings(findings).
 		SetSummary(strings.TrimSpace(in.Summary)).SetAssessedOn(on).SetAssessorID(s.Viewer.UserID), nil
@@ -188,7 +188,7 @@ func TakeCharge(ctx context.Context, id gid.ID, version int, managerID gid.ID, p
 		return nil, err
 	}
 	if agreed.Before(s.c.ReferredOn) {
-		return nil, fault.Invalidf("plan.agreedOn", "must not be before the referral, %s", s.c.ReferredOn.Format(dateFormat))
+		return nil, fault.Invalidf("plan.agreedOn", "must not be before the referral, %s", s.c.ReferredOn.Italian())
 	}
 	if plan.ReviewOn != nil && plan.ReviewOn.Before(agreed) {
 		return nil, fault.Invalidf("plan.reviewOn", "must not be before the plan is agreed")

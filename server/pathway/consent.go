@@ -104,7 +104,7 @@ func WithdrawConsent(ctx context.Context, id gid.ID, reason string, withdrawnOn 
 		return nil, &fault.Forbidden{Message: "only members of a table with a case of the person withdraw the bases of its data"}
 	}
 	if k.WithdrawnOn != nil {
-		return nil, &fault.Conflict{Message: "this basis was already withdrawn on " + k.WithdrawnOn.Format(dateFormat)}
+		return nil, &fault.Conflict{Message: "this basis was already withdrawn on " + k.WithdrawnOn.Italian()}
 	}
 	if err := required("reason", reason); err != nil {
 		return nil, err
@@ -114,7 +114,7 @@ func WithdrawConsent(ctx context.Context, id gid.ID, reason string, withdrawnOn 
 		return nil, err
 	}
 	if on.Before(k.GivenOn) {
-		return nil, fault.Invalidf("withdrawnOn", "must not be before the day the basis was given, %s", k.GivenOn.Format(dateFormat))
+		return nil, fault.Invalidf("withdrawnOn", "must not be before the day the basis was given, %s", k.GivenOn.Italian())
 	}
 	if k, err = k.Update().SetWithdrawnOn(on).SetWithdrawnByID(a.Viewer.UserID).SetWithdrawalReason(strings.TrimSpace(reason)).Save(a.Sys); err != nil {
 		return nil, err

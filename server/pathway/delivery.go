@@ -159,7 +159,7 @@ func RecordOutcome(ctx context.Context, id gid.ID, version int, in OutcomeInput)
 		return nil, err
 	}
 	if achieved.Before(s.c.ReferredOn) {
-		return nil, fault.Invalidf("achievedOn", "must not be before the referral, %s", s.c.ReferredOn.Format(dateFormat))
+		return nil, fault.Invalidf("achievedOn", "must not be before the referral, %s", s.c.ReferredOn.Italian())
 	}
 	if in.InterventionID != nil {
 		ok, err := s.Client.Intervention.Query().
@@ -209,7 +209,7 @@ func RecordFollowUp(ctx context.Context, id gid.ID, version int, in FollowUpInpu
 	case o.FollowUpDueOn == nil:
 		return nil, fault.Invalidf("id", "this outcome has no follow-up")
 	case o.FollowedUpOn != nil:
-		return nil, fault.Invalidf("id", "the follow-up was already recorded on %s", o.FollowedUpOn.Format(dateFormat))
+		return nil, fault.Invalidf("id", "the follow-up was already recorded on %s", o.FollowedUpOn.Italian())
 	}
 	on := dateOr(in.FollowedUpOn)
 	if err := notFuture("followedUpOn", on); err != nil {

@@ -94,7 +94,7 @@ func RecordMonitoringMeeting(ctx context.Context, id gid.ID, version int, in Mon
 		return nil, err
 	}
 	if m.HeldOn != nil {
-		return nil, fault.Invalidf("id", "this meeting was already recorded on %s", m.HeldOn.Format(dateFormat))
+		return nil, fault.Invalidf("id", "this meeting was already recorded on %s", m.HeldOn.Italian())
 	}
 	if err := required("summary", in.Summary); err != nil {
 		return nil, err

@@ -16,9 +16,6 @@ import (
 	"github.com/progetto-win/win/ent/plan"
 )
 
-// dateFormat is how messages write dates: Italian day/month/year.
-const dateFormat = "02/01/2006"
-
 // checkGoal refuses a goal without a description.
 func checkGoal(field string, g *GoalInput) error {
 	return required(field+".description", g.Description)

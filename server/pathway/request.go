@@ -219,7 +219,7 @@ func AcceptServiceRequest(ctx context.Context, id gid.ID, plannedStart domain.Da
 	}
 	today := domain.Today()
 	if plannedStart.Before(an.r.SentOn) {
-		return nil, fault.Invalidf("plannedStart", "must not be before the request was sent, %s", an.r.SentOn.Format(dateFormat))
+		return nil, fault.Invalidf("plannedStart", "must not be before the request was sent, %s", an.r.SentOn.Italian())
 	}
 	if !slices.Contains(workingStatuses, an.c.Status) {
 		return nil, fault.Invalidf("id", "the case is no longer in charge: the request can only be declined")
@@ -273,7 +273,7 @@ func CompleteServiceRequest(ctx context.Context, id gid.ID, in CompleteServiceRe
 		return nil, err
 	}
 	if on.Before(an.r.SentOn) {
-		return nil, fault.Invalidf("input.completedOn", "must not be before the request was sent, %s", an.r.SentOn.Format(dateFormat))
+		return nil, fault.Invalidf("input.completedOn", "must not be before the request was sent, %s", an.r.SentOn.Italian())
 	}
 	if in.Reason == servicerequest.CompletionReasonOTHER {
 		if err := required("input.note", deref(in.Note)); err != nil {

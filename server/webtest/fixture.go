@@ -27,7 +27,6 @@ import (
 	"github.com/progetto-win/win/ent/outcome"
 	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/person"
-	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/protocolparty"
 	"github.com/progetto-win/win/ent/tablemembership"
 )
@@ -108,12 +107,14 @@ func SeedOneOfEach(t testing.TB, c *ent.Client) Fixture {
 	obj := c.Objective.Create().SetTitle("Più inserimenti lavorativi").SetIndicator(objective.IndicatorEmploymentOutcomeShare).
 		SetTarget(0.3).SetPeriodStart(Day(2025, 1, 1)).SetPeriodEnd(Day(2025, 12, 31)).SaveX(ctx)
 	f["Objective"] = obj.ID
-	prt := c.Protocol.Create().SetTitle("Protocollo inserimento lavorativo").AddObjectives(obj).
-		SetStatus(protocol.StatusActive).SetSignedOn(Day(2025, 1, 20)).SetValidFrom(Day(2025, 1, 20)).SaveX(ctx)
+	prt := c.Protocol.Create().SetTitle("Protocollo inserimento lavorativo").AddObjectives(obj).SaveX(ctx)
 	f["Protocol"] = prt.ID
-	itv.Update().SetProtocol(prt).ExecX(ctx)
+	// Signed by both its parties, so that it may be activated.
 	ppa := c.ProtocolParty.Create().SetProtocol(prt).SetOrganization(org).SetRole(protocolparty.RoleLead).
 		SetSignedOn(Day(2025, 1, 20)).SetSignerName("Brenda Barnini").SaveX(ctx)
+	cpi := c.Organization.Create().SetName("Centro per l'impiego di Empoli").SetKind(organization.KindEmploymentCentre).SetMunicipality(mun).SaveX(ctx)
+	c.ProtocolParty.Create().SetProtocol(prt).SetOrganization(cpi).SetRole(protocolparty.RolePartner).
+		SetSignedOn(Day(2025, 1, 22)).SetSignerName("Giovanni Neri").ExecX(ctx)
 	f["ProtocolParty"] = ppa.ID
 	f["ProtocolCommitment"] = c.ProtocolCommitment.Create().SetParty(ppa).SetDescription("Segnalare i tirocini disponibili").SaveX(ctx).ID
 	dir := c.Directive.Create().SetTitle("Priorità ai nuclei con minori").SetBody("…").SetIssuedOn(Day(2025, 2, 1)).
