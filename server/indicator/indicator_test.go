@@ -610,16 +610,8 @@ func TestNetworkIndicatorsMatchGo(t *testing.T) {
 			}
 			onTime["|"+q] = append(onTime["|"+q], v)
 		}
-		wantOnTime := map[string][2]float64{}
-		for k, vs := range onTime {
-			total := 0.0
-			for _, v := range vs {
-				total += v
-			}
-			wantOnTime[k] = [2]float64{total / float64(len(vs)), -1}
-		}
 		r, err = ix.ProtocolCommitmentsOnTime(vctx, []indicator.Dimension{indicator.Quarter})
-		check("protocolCommitmentsOnTime", r, err, wantOnTime)
+		check("protocolCommitmentsOnTime", r, err, averages(onTime))
 
 		meetings := map[string][2]float64{}
 		for _, m := range w.client.Meeting.Query().WithTable().AllX(ctx) {
@@ -671,16 +663,8 @@ func TestNetworkIndicatorsMatchGo(t *testing.T) {
 				}
 			}
 		}
-		wantImplemented := map[string][2]float64{}
-		for k, vs := range implemented {
-			total := 0.0
-			for _, v := range vs {
-				total += v
-			}
-			wantImplemented[k] = [2]float64{total / float64(len(vs)), -1}
-		}
 		r, err = wide.DirectivesImplementedOnTime(vctx, []indicator.Dimension{indicator.Table})
-		check("directivesImplementedOnTime", r, err, wantImplemented)
+		check("directivesImplementedOnTime", r, err, averages(implemented))
 
 		// Community activities and their participants, by value dimension
 		// and municipality.
@@ -757,4 +741,18 @@ func TestEmptyPeriodBrokenDown(t *testing.T) {
 			}
 		}
 	})
+}
+
+// averages is each key's average of its rows' values (shares of 0 and
+// 1), with no count of persons.
+func averages(rows map[string][]float64) map[string][2]float64 {
+	out := map[string][2]float64{}
+	for k, vs := range rows {
+		total := 0.0
+		for _, v := range vs {
+			total += v
+		}
+		out[k] = [2]float64{total / float64(len(vs)), -1}
+	}
+	return out
 }
