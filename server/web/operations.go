@@ -129,6 +129,7 @@ var appOperations = map[string]bool{
 	"SteeringIssueDirective":                 true,
 	"SteeringMeetings":                       true,
 	"SteeringObjectives":                     true,
+	"SteeringRecordDirectiveProgress":        true,
 	"SteeringRecordMeeting":                  true,
 	"SteeringSetApprovals":                   true,
 	"SteeringSetTimeLimits":                  true,

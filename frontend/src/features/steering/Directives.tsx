@@ -8,23 +8,43 @@ import { today, useFormat } from "../../i18n/format";
 import { useSession } from "../../session/session";
 import { nodes } from "../../ui/connection";
 import { ErrorAlert } from "../../ui/ErrorAlert";
-import { applyServerErrors, CheckboxesField, TextAreaField, TextField } from "../../ui/fields";
+import { applyServerErrors, CheckboxesField, SelectField, TextAreaField, TextField } from "../../ui/fields";
 import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
-import { directiveSchema, mayIssueDirectives, pendingTables, type DirectiveValues } from "./model";
-import { SteeringDirectivesQuery, SteeringIssueDirectiveMutation, SteeringTablesQuery } from "./queries";
+import { useEnumOptions } from "../../ui/enums";
+import { useEnumLabel } from "../../i18n/useEnumLabel";
+import type { SteeringDirectivesQuery as DirectivesData } from "../../gql/graphql";
+import { Documents, DocumentsToggle } from "../documents/Documents";
+import { commitmentKinds } from "../documents/model";
+import { FormActions } from "../../ui/FormPanel";
+import {
+  directiveActions,
+  directiveProgressSchema,
+  directiveSchema,
+  directiveSummary,
+  mayIssueDirectives,
+  type DirectiveAction,
+  type DirectiveProgressValues,
+  type DirectiveStep,
+  type DirectiveValues,
+  type SteeringViewer,
+} from "./model";
+import { SteeringDirectivesQuery, SteeringIssueDirectiveMutation, SteeringRecordDirectiveProgressMutation, SteeringTablesQuery } from "./queries";
 import { Notice } from "../../ui/Notice";
 import { FormPanel } from "../../ui/FormPanel";
 
 export function Directives() {
   const session = useSession();
-  const fmt = useFormat();
   const [after, setAfter] = useState<string | undefined>();
   const [result] = useQuery({ query: SteeringDirectivesQuery, variables: { after } });
   const [tablesResult] = useQuery({ query: SteeringTablesQuery });
   const allTables = nodes(tablesResult.data?.tables);
   const [open, setOpen] = useState(false);
   const [issued, setIssued] = useState<string | null>(null);
+  // Kept here, not in the row: the list is fetched again after the
+  // mutation and the row may be drawn anew, yet the offer to attach a
+  // document must stay.
+  const [implemented, setImplemented] = useState<Record<string, string>>({});
   const directives = nodes(result.data?.directives);
   return (
     <section aria-labelledby="steering-directives-title">
@@ -58,61 +78,9 @@ export function Directives() {
           <FormattedMessage id="steering.directive.none" />
         </p>
       )}
-      {directives.map((d) => {
-        const addressed = d.allTables ? allTables : nodes(d.tables);
-        const acks = nodes(d.acknowledgements);
-        const pending = pendingTables(
-          addressed,
-          acks.map((a) => a.table.id),
-        );
-        return (
-          <article key={d.id} className="card shadow-sm border mb-3">
-            <div className="card-body">
-              <h3 className="h5">{d.title}</h3>
-              <p className="small mb-2">
-                <FormattedMessage id="steering.directive.issuedOn" values={{ date: fmt.date(d.issuedOn) }} />
-                {" · "}
-                {d.allTables ? (
-                  <FormattedMessage id="steering.directive.allTables" />
-                ) : (
-                  <FormattedMessage id="steering.directive.tables" values={{ tables: nodes(d.tables).map((t) => t.name).join(", ") }} />
-                )}
-              </p>
-              <p style={{ whiteSpace: "pre-line" }}>{d.body}</p>
-              <p className="fw-semibold mb-1">
-                {pending.length === 0 && addressed.length > 0 ? (
-                  <FormattedMessage id="steering.directive.allAcknowledged" values={{ count: acks.length }} />
-                ) : (
-                  <FormattedMessage id="steering.directive.acknowledgedCount" values={{ done: acks.length, total: addressed.length }} />
-                )}
-              </p>
-              {pending.length > 0 && (
-                <p className="small mb-1">
-                  <FormattedMessage id="steering.directive.pending" values={{ tables: pending.map((t) => t.name).join(", ") }} />
-                </p>
-              )}
-              {acks.length > 0 && (
-                <details>
-                  <summary>
-                    <FormattedMessage id="steering.directive.showAcknowledgements" />
-                  </summary>
-                  <ul className="mt-2">
-                    {acks.map((a) => (
-                      <li key={a.id}>
-                        <FormattedMessage
-                          id="steering.directive.acknowledgement"
-                          values={{ table: a.table.name, date: fmt.date(a.acknowledgedAt), by: a.acknowledgedBy?.name ?? "—" }}
-                        />
-                        {a.note && <span> — {a.note}</span>}
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              )}
-            </div>
-          </article>
-        );
-      })}
+      {directives.map((d) => (
+        <DirectiveCard key={d.id} directive={d} viewer={session} implemented={implemented} onImplemented={(key, id) => setImplemented((m) => ({ ...m, [key]: id }))} />
+      ))}
       <LoadMore pageInfo={result.data?.directives.pageInfo} fetching={result.fetching} onMore={setAfter} />
     </section>
   );
@@ -123,9 +91,10 @@ function DirectiveForm({ tables, onDone, onCancel }: { tables: { id: string; nam
   const t = (id: string) => intl.formatMessage({ id });
   const form = useForm<DirectiveValues>({
     resolver: zodResolver(directiveSchema),
-    defaultValues: { title: "", body: "", issuedOn: today(), allTables: true, tableIDs: [] },
+    defaultValues: { title: "", body: "", issuedOn: today(), dueOn: "", level: "STRATEGIC", allTables: true, tableIDs: [] },
   });
   const [state, issue] = useMutation(SteeringIssueDirectiveMutation);
+  const levelOptions = useEnumOptions("CommitteeLevel");
   const all = form.watch("allTables");
   const submit = form.handleSubmit(async (v) => {
     const r = await issue({
@@ -133,12 +102,14 @@ function DirectiveForm({ tables, onDone, onCancel }: { tables: { id: string; nam
         title: v.title.trim(),
         body: v.body.trim(),
         issuedOn: v.issuedOn,
+        dueOn: v.dueOn,
+        level: v.level,
         allTables: v.allTables,
         tableIDs: v.allTables ? undefined : v.tableIDs,
       },
     });
     if (r.error) {
-      applyServerErrors(form, r.error, { title: "title", body: "body", issuedOn: "issuedOn", tableIDs: "tableIDs" });
+      applyServerErrors(form, r.error, { title: "title", body: "body", issuedOn: "issuedOn", dueOn: "dueOn", level: "level", tableIDs: "tableIDs" });
       return;
     }
     onDone(v.title.trim());
@@ -155,6 +126,8 @@ function DirectiveForm({ tables, onDone, onCancel }: { tables: { id: string; nam
       <TextField form={form} name="title" label={t("steering.directive.title")} />
       <TextAreaField form={form} name="body" label={t("steering.directive.body")} rows={5} />
       <TextField form={form} name="issuedOn" type="date" label={t("steering.directive.issuedOnLabel")} />
+      <TextField form={form} name="dueOn" type="date" label={t("steering.directive.dueOnLabel")} hint={t("steering.directive.dueOnHint")} />
+      <SelectField form={form} name="level" label={t("steering.directive.levelLabel")} options={levelOptions} />
       <div className="form-check mb-3">
         <input id="steering-directive-all" type="checkbox" className="form-check-input" {...form.register("allTables")} />
         <label htmlFor="steering-directive-all" className="form-check-label">
@@ -170,5 +143,246 @@ function DirectiveForm({ tables, onDone, onCancel }: { tables: { id: string; nam
         />
       )}
     </FormPanel>
+  );
+}
+
+type DirectiveNode = NonNullable<NonNullable<NonNullable<DirectivesData["directives"]["edges"]>[number]>["node"]>;
+
+/** One directive: its text, deadline and level, and where each addressed table stands. */
+export function DirectiveCard({
+  directive: d,
+  viewer,
+  implemented = {},
+  onImplemented = () => {},
+}: {
+  directive: DirectiveNode;
+  viewer: SteeringViewer;
+  /** The acknowledgement just implemented, by "directive:table", to offer attaching a document. */
+  implemented?: Record<string, string>;
+  onImplemented?: (key: string, ackID: string) => void;
+}) {
+  const fmt = useFormat();
+  const label = useEnumLabel();
+  const summary = directiveSummary(d.progress);
+  return (
+    <article className="card shadow-sm border mb-3" aria-labelledby={`directive-${d.id}`}>
+      <div className="card-body">
+        <h3 className="h5" id={`directive-${d.id}`}>
+          {d.title}
+        </h3>
+        <p className="small mb-2">
+          <FormattedMessage id="steering.directive.issuedOn" values={{ date: fmt.date(d.issuedOn) }} />
+          {d.dueOn && (
+            <>
+              {" · "}
+              <FormattedMessage id="steering.directive.dueOn" values={{ date: fmt.date(d.dueOn) }} />
+            </>
+          )}
+          {" · "}
+          <FormattedMessage id="steering.directive.level" values={{ level: label("CommitteeLevel", d.level) }} />
+          {" · "}
+          {d.allTables ? (
+            <FormattedMessage id="steering.directive.allTables" />
+          ) : (
+            <FormattedMessage id="steering.directive.tables" values={{ tables: nodes(d.tables).map((t) => t.name).join(", ") }} />
+          )}
+        </p>
+        <p style={{ whiteSpace: "pre-line" }}>{d.body}</p>
+        {summary.total > 0 && (
+          <p className="fw-semibold mb-1">
+            <FormattedMessage id="steering.directive.summary" values={{ done: summary.implemented, total: summary.total }} />
+            {summary.notApplicable > 0 && (
+              <>
+                {"; "}
+                <FormattedMessage id="steering.directive.summaryNotApplicable" values={{ count: summary.notApplicable }} />
+              </>
+            )}
+            {summary.late > 0 && (
+              <>
+                {"; "}
+                <FormattedMessage id="steering.directive.summaryLate" values={{ count: summary.late }} />
+              </>
+            )}
+          </p>
+        )}
+        {d.progress.length > 0 && (
+          <ul className="list-unstyled mb-0">
+            {d.progress.map((p) => (
+              <TableProgress
+                key={p.table.id}
+                directive={d}
+                row={p}
+                viewer={viewer}
+                implementedID={implemented[`${d.id}:${p.table.id}`] ?? null}
+                onImplemented={(id) => onImplemented(`${d.id}:${p.table.id}`, id)}
+              />
+            ))}
+          </ul>
+        )}
+      </div>
+    </article>
+  );
+}
+
+// Whole ids, so that the catalogue test sees each used.
+const actionText: Record<DirectiveAction, { label: string; named: string }> = {
+  begin: { label: "steering.directive.action.begin", named: "steering.directive.action.beginNamed" },
+  implement: { label: "steering.directive.action.implement", named: "steering.directive.action.implementNamed" },
+  notApplicable: { label: "steering.directive.action.notApplicable", named: "steering.directive.action.notApplicableNamed" },
+};
+
+type ProgressRow = DirectiveNode["progress"][number];
+
+function TableProgress({
+  directive: d,
+  row,
+  viewer,
+  implementedID,
+  onImplemented,
+}: {
+  directive: DirectiveNode;
+  row: ProgressRow;
+  viewer: SteeringViewer;
+  implementedID: string | null;
+  onImplemented: (ackID: string) => void;
+}) {
+  const intl = useIntl();
+  const fmt = useFormat();
+  const label = useEnumLabel();
+  const [form, setForm] = useState<"implement" | "notApplicable" | null>(null);
+  const [begin, record] = useMutation(SteeringRecordDirectiveProgressMutation);
+  const p = row.progress;
+  const actions = directiveActions(viewer, row.table.id, p?.status as DirectiveStep | undefined);
+  const documentsName = intl.formatMessage({ id: "steering.directive.progressDocuments" }, { title: d.title, table: row.table.name });
+  const named = (id: string) => intl.formatMessage({ id }, { title: d.title, table: row.table.name });
+  const act = (a: DirectiveAction) => {
+    if (a === "begin") {
+      void record({ id: d.id, tableID: row.table.id, status: "IN_PROGRESS" });
+    } else {
+      setForm(a);
+    }
+  };
+  return (
+    <li className="border-top py-2">
+      <span className="fw-semibold">{row.table.name}</span>
+      {": "}
+      {p ? label("DirectiveAcknowledgementStatus", p.status) : <FormattedMessage id="steering.directive.notAcknowledged" />}
+      {p?.statusOn && <> — {fmt.date(p.statusOn)}</>}
+      {row.late && (
+        <span className="badge bg-danger ms-2">
+          <FormattedMessage id="steering.directive.late" />
+        </span>
+      )}
+      {p?.evidence && (
+        <span className="d-block small">
+          <FormattedMessage id="steering.directive.evidence" values={{ text: p.evidence }} />
+        </span>
+      )}
+      {p?.reason && (
+        <span className="d-block small">
+          <FormattedMessage id="steering.directive.reason" values={{ text: p.reason }} />
+        </span>
+      )}
+      <ErrorAlert error={begin.error} />
+      {actions.length > 0 && !form && (
+        <div className="d-flex flex-wrap gap-2 mt-1">
+          {actions.map((a) => (
+            <Button
+              key={a}
+              color="primary"
+              outline={a !== "implement"}
+              size="xs"
+              disabled={begin.fetching}
+              aria-label={named(actionText[a].named)}
+              onClick={() => act(a)}
+            >
+              <FormattedMessage id={actionText[a].label} />
+            </Button>
+          ))}
+        </div>
+      )}
+      {form && (
+        <ProgressForm
+          mode={form}
+          directiveID={d.id}
+          tableID={row.table.id}
+          name={named(actionText[form].named)}
+          onDone={(ackID) => {
+            if (form === "implement") {
+              onImplemented(ackID);
+            }
+            setForm(null);
+          }}
+          onCancel={() => setForm(null)}
+        />
+      )}
+      {implementedID ? (
+        <div className="mt-2">
+          <p className="small mb-1">
+            <FormattedMessage id="steering.directive.attachHint" />
+          </p>
+          <Documents ownerID={implementedID} name={documentsName} kinds={commitmentKinds} mayAttach />
+        </div>
+      ) : (
+        p && (
+          <DocumentsToggle ownerID={p.id} name={documentsName} kinds={commitmentKinds} mayAttach={viewer.coordinatedTableIDs.includes(row.table.id)} />
+        )
+      )}
+    </li>
+  );
+}
+
+/** Implemented (with evidence) or not applicable (with a reason), on a day. */
+function ProgressForm({
+  mode,
+  directiveID,
+  tableID,
+  name,
+  onDone,
+  onCancel,
+}: {
+  mode: "implement" | "notApplicable";
+  directiveID: string;
+  tableID: string;
+  name: string;
+  onDone: (ackID: string) => void;
+  onCancel: () => void;
+}) {
+  const intl = useIntl();
+  const t = (k: string) => intl.formatMessage({ id: k });
+  const form = useForm<DirectiveProgressValues>({ resolver: zodResolver(directiveProgressSchema), defaultValues: { mode, on: today(), text: "" } });
+  const [state, record] = useMutation(SteeringRecordDirectiveProgressMutation);
+  const submit = form.handleSubmit(async (v) => {
+    const text = v.text.trim();
+    const r = await record({
+      id: directiveID,
+      tableID,
+      status: mode === "implement" ? "IMPLEMENTED" : "NOT_APPLICABLE",
+      on: v.on,
+      evidence: mode === "implement" ? text : undefined,
+      reason: mode === "notApplicable" ? text : undefined,
+    });
+    if (r.error || !r.data) {
+      applyServerErrors(form, r.error, { on: "on", evidence: "text", reason: "text" });
+      return;
+    }
+    onDone(r.data.recordDirectiveProgress.id);
+  });
+  return (
+    <form onSubmit={submit} noValidate className="border rounded p-3 mt-2" aria-label={name}>
+      <ErrorAlert error={state.error} />
+      <TextField form={form} name="on" type="date" label={t("steering.directive.progressOnLabel")} />
+      <TextAreaField
+        form={form}
+        name="text"
+        label={t(mode === "implement" ? "steering.directive.evidenceLabel" : "steering.directive.reasonLabel")}
+      />
+      <FormActions
+        submitLabel={<FormattedMessage id={mode === "implement" ? "steering.directive.implementSubmit" : "steering.directive.notApplicableSubmit"} />}
+        busy={state.fetching}
+        size="sm"
+        onCancel={onCancel}
+      />
+    </form>
   );
 }

@@ -8,6 +8,8 @@ import { today, useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { useSession } from "../../session/session";
 import { nodes } from "../../ui/connection";
+import { useEnumOptions } from "../../ui/enums";
+import type { CommitteeLevel } from "../../gql/graphql";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { applyServerErrors, CheckboxesField, SelectField, TextAreaField, TextField } from "../../ui/fields";
 import { LoadMore } from "../../ui/LoadMore";
@@ -180,6 +182,7 @@ function MeetingForm({ onDone, onCancel }: { onDone: (title: string) => void; on
       : nodes(usersResult.data?.users)
           .filter((u) => u.roles.includes("STEERING"))
           .map((u) => ({ value: u.id, label: u.name }));
+  const levelOptions = useEnumOptions("CommitteeLevel");
   const directiveOptions = nodes(directivesResult.data?.directives).map((d) => ({ value: d.id, label: d.title }));
   const submit = form.handleSubmit(async (v) => {
     const attendeeIDs = Array.isArray(v.attendeeIDs) ? v.attendeeIDs : [];
@@ -191,7 +194,12 @@ function MeetingForm({ onDone, onCancel }: { onDone: (title: string) => void; on
         title: v.title.trim(),
         minutes: v.minutes.trim() || undefined,
         attendeeIDs: attendeeIDs.filter((id) => attendeeOptions.some((o) => o.value === id)),
-        decisions: v.decisions.map((d) => ({ text: d.text.trim(), directiveID: d.directiveID || undefined })),
+        decisions: v.decisions.map((d) => ({
+          text: d.text.trim(),
+          directiveID: d.directiveID || undefined,
+          // A level belongs to the committee's work only.
+          level: v.body === "STEERING_COMMITTEE" && d.level ? (d.level as CommitteeLevel) : undefined,
+        })),
       },
     });
     if (r.error) {
@@ -246,12 +254,21 @@ function MeetingForm({ onDone, onCancel }: { onDone: (title: string) => void; on
               placeholder={t("steering.meeting.noDirective")}
               options={directiveOptions}
             />
+            {body === "STEERING_COMMITTEE" && (
+              <SelectField
+                form={form}
+                name={`decisions.${i}.level`}
+                label={intl.formatMessage({ id: "steering.meeting.decisionLevel" }, { n: i + 1 })}
+                placeholder={t("steering.meeting.noLevel")}
+                options={levelOptions}
+              />
+            )}
             <Button type="button" color="danger" outline size="sm" onClick={() => decisions.remove(i)}>
               <FormattedMessage id="steering.meeting.removeDecision" values={{ n: i + 1 }} />
             </Button>
           </div>
         ))}
-        <Button type="button" color="primary" outline size="sm" onClick={() => decisions.append({ text: "", directiveID: "" })}>
+        <Button type="button" color="primary" outline size="sm" onClick={() => decisions.append({ text: "", directiveID: "", level: "" })}>
           <FormattedMessage id="steering.meeting.addDecision" />
         </Button>
       </fieldset>

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { sectionsFor } from "./Steering";
 import {
+  directiveActions,
+  directiveProgressSchema,
   directiveSchema,
+  directiveSummary,
   idsDiff,
   mayAttachMeetingDocuments,
   meetingSchema,
@@ -66,11 +69,57 @@ describe("objective form", () => {
 });
 
 describe("directive form", () => {
-  const base = { title: "Tempi", body: "Entro 30 giorni", issuedOn: "2026-11-25", allTables: false, tableIDs: [] as string[] };
+  const base = {
+    title: "Tempi",
+    body: "Entro 30 giorni",
+    issuedOn: "2026-11-25",
+    dueOn: "2026-12-31",
+    level: "STRATEGIC" as const,
+    allTables: false,
+    tableIDs: [] as string[],
+  };
   it("needs addressees unless it goes to every table", () => {
     expect(messages(directiveSchema.safeParse(base))).toEqual(["steering.error.tablesRequired"]);
     expect(directiveSchema.safeParse({ ...base, allTables: true }).success).toBe(true);
     expect(directiveSchema.safeParse({ ...base, tableIDs: ["tab_1"] }).success).toBe(true);
+  });
+  it("needs a deadline, not before the day it is issued; the same day will do", () => {
+    const ok = { ...base, allTables: true };
+    expect(messages(directiveSchema.safeParse({ ...ok, dueOn: "" }))).toEqual(["steering.error.dueOnRequired"]);
+    expect(messages(directiveSchema.safeParse({ ...ok, dueOn: "2026-11-24" }))).toEqual(["steering.error.dueOnBeforeIssue"]);
+    expect(directiveSchema.safeParse({ ...ok, dueOn: "2026-11-25" }).success).toBe(true);
+    expect(directiveSchema.safeParse({ ...ok, level: "OPERATIONAL" }).success).toBe(true);
+  });
+});
+
+describe("carrying a directive out", () => {
+  const coordinator = { coordinatedTableIDs: ["tab_emp"] };
+  it("offers a table's coordinator the steps ahead only, and nothing once the table has finished", () => {
+    expect(directiveActions(coordinator, "tab_emp", null)).toEqual(["begin", "implement", "notApplicable"]);
+    expect(directiveActions(coordinator, "tab_emp", "ACKNOWLEDGED")).toEqual(["begin", "implement", "notApplicable"]);
+    expect(directiveActions(coordinator, "tab_emp", "IN_PROGRESS")).toEqual(["implement", "notApplicable"]);
+    expect(directiveActions(coordinator, "tab_emp", "IMPLEMENTED")).toEqual([]);
+    expect(directiveActions(coordinator, "tab_emp", "NOT_APPLICABLE")).toEqual([]);
+  });
+  it("offers nothing for a table the viewer does not coordinate", () => {
+    expect(directiveActions(coordinator, "tab_pra", null)).toEqual([]);
+    expect(directiveActions({ coordinatedTableIDs: [] }, "tab_emp", "IN_PROGRESS")).toEqual([]);
+  });
+  it("sums up the addressed tables: implemented, not applicable, late", () => {
+    const row = (status: string | null, late = false) => ({ progress: status ? { status } : null, late });
+    expect(directiveSummary([row("IMPLEMENTED"), row("IMPLEMENTED", true), row("IN_PROGRESS", true), row("NOT_APPLICABLE"), row(null)])).toEqual({
+      total: 5,
+      implemented: 2,
+      notApplicable: 1,
+      late: 2,
+    });
+    expect(directiveSummary([])).toEqual({ total: 0, implemented: 0, notApplicable: 0, late: 0 });
+  });
+  it("needs evidence to implement and a reason for not applicable, and a day", () => {
+    expect(messages(directiveProgressSchema.safeParse({ mode: "implement", on: "2026-12-01", text: " " }))).toEqual(["steering.error.evidenceRequired"]);
+    expect(messages(directiveProgressSchema.safeParse({ mode: "notApplicable", on: "2026-12-01", text: "" }))).toEqual(["steering.error.reasonRequired"]);
+    expect(messages(directiveProgressSchema.safeParse({ mode: "implement", on: "", text: "Fatto" }))).toEqual(["steering.error.progressOnRequired"]);
+    expect(directiveProgressSchema.safeParse({ mode: "implement", on: "2026-12-01", text: "Verbale del 1/12" }).success).toBe(true);
   });
 });
 
@@ -79,7 +128,7 @@ describe("meeting form", () => {
   it("needs the table of a table meeting, a time, and text for every decision", () => {
     expect(messages(meetingSchema.safeParse(base))).toEqual(["steering.error.tableRequired"]);
     expect(meetingSchema.safeParse({ ...base, body: "STEERING_COMMITTEE" }).success).toBe(true);
-    expect(messages(meetingSchema.safeParse({ ...base, tableID: "t", time: "25:00", decisions: [{ text: "", directiveID: "" }] }))).toEqual([
+    expect(messages(meetingSchema.safeParse({ ...base, tableID: "t", time: "25:00", decisions: [{ text: "", directiveID: "", level: "" }] }))).toEqual([
       "steering.error.timeRequired",
       "steering.error.decisionRequired",
     ]);

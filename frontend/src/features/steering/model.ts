@@ -153,10 +153,17 @@ export const directiveSchema = z
     title: z.string().trim().min(1, "steering.error.titleRequired"),
     body: z.string().trim().min(1, "steering.error.bodyRequired"),
     issuedOn: z.string().refine(isDay, "steering.error.issuedOnRequired"),
+    dueOn: z.string().refine(isDay, "steering.error.dueOnRequired"),
+    level: z.enum(["STRATEGIC", "OPERATIONAL"]),
     allTables: z.boolean(),
     tableIDs: list,
   })
-  .refine((v) => v.allTables || v.tableIDs.length > 0, { message: "steering.error.tablesRequired", path: ["tableIDs"] });
+  .refine((v) => v.allTables || v.tableIDs.length > 0, { message: "steering.error.tablesRequired", path: ["tableIDs"] })
+  // Days as YYYY-MM-DD compare as text.
+  .refine((v) => !isDay(v.issuedOn) || !isDay(v.dueOn) || v.dueOn >= v.issuedOn, {
+    message: "steering.error.dueOnBeforeIssue",
+    path: ["dueOn"],
+  });
 
 export type DirectiveValues = z.infer<typeof directiveSchema>;
 
@@ -169,7 +176,7 @@ export const meetingSchema = z
     title: z.string().trim().min(1, "steering.error.agendaRequired"),
     minutes: z.string(),
     attendeeIDs: list,
-    decisions: z.array(z.object({ text: z.string().trim().min(1, "steering.error.decisionRequired"), directiveID: z.string() })),
+    decisions: z.array(z.object({ text: z.string().trim().min(1, "steering.error.decisionRequired"), directiveID: z.string(), level: z.string() })),
   })
   .refine((v) => v.body !== "TABLE" || v.tableID !== "", { message: "steering.error.tableRequired", path: ["tableID"] });
 
@@ -186,3 +193,57 @@ export type TimeLimitsValues = z.infer<typeof timeLimitsSchema>;
 export function pendingTables<T extends { id: string }>(addressed: readonly T[], acknowledgedIDs: readonly string[]): T[] {
   return addressed.filter((t) => !acknowledgedIDs.includes(t.id));
 }
+
+/** The steps of carrying a directive out, in the order a table takes them. */
+export type DirectiveStep = "ACKNOWLEDGED" | "IN_PROGRESS" | "IMPLEMENTED" | "NOT_APPLICABLE";
+
+/** What a coordinator may record next for a table: "begin", "implement", "notApplicable". */
+export type DirectiveAction = "begin" | "implement" | "notApplicable";
+
+/**
+ * The steps the viewer may record for one addressed table: only its
+ * coordinator, only forwards (the server refuses going back), nothing
+ * once the table has finished (implemented or not applicable).
+ */
+export function directiveActions(viewer: Pick<SteeringViewer, "coordinatedTableIDs">, tableID: string, status: DirectiveStep | null | undefined): DirectiveAction[] {
+  if (!viewer.coordinatedTableIDs.includes(tableID)) {
+    return [];
+  }
+  switch (status ?? null) {
+    case null:
+    case "ACKNOWLEDGED":
+      return ["begin", "implement", "notApplicable"];
+    case "IN_PROGRESS":
+      return ["implement", "notApplicable"];
+    default:
+      return [];
+  }
+}
+
+/** Where the addressed tables stand on a directive, as its summary line tells it. */
+export interface DirectiveSummary {
+  total: number;
+  implemented: number;
+  notApplicable: number;
+  late: number;
+}
+
+export function directiveSummary(progress: readonly { progress?: { status: string } | null; late: boolean }[]): DirectiveSummary {
+  return {
+    total: progress.length,
+    implemented: progress.filter((p) => p.progress?.status === "IMPLEMENTED").length,
+    notApplicable: progress.filter((p) => p.progress?.status === "NOT_APPLICABLE").length,
+    late: progress.filter((p) => p.late).length,
+  };
+}
+
+export const directiveProgressSchema = z
+  .object({
+    mode: z.enum(["implement", "notApplicable"]),
+    on: z.string().refine(isDay, "steering.error.progressOnRequired"),
+    text: z.string(),
+  })
+  .refine((v) => v.mode !== "implement" || v.text.trim() !== "", { message: "steering.error.evidenceRequired", path: ["text"] })
+  .refine((v) => v.mode !== "notApplicable" || v.text.trim() !== "", { message: "steering.error.reasonRequired", path: ["text"] });
+
+export type DirectiveProgressValues = z.infer<typeof directiveProgressSchema>;

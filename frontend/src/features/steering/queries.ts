@@ -57,6 +57,8 @@ export const SteeringDirectiveTextFragment = graphql(`
     body
     issuedOn
     allTables
+    dueOn
+    level
   }
 `);
 
@@ -70,6 +72,17 @@ export const SteeringAcknowledgementFragment = graphql(`
       id
       name
     }
+  }
+`);
+
+/** What one addressed table recorded on a directive. */
+export const SteeringDirectiveProgressFragment = graphql(`
+  fragment SteeringDirectiveProgress on DirectiveAcknowledgement {
+    id
+    status
+    statusOn
+    evidence
+    reason
   }
 `);
 
@@ -87,15 +100,15 @@ export const SteeringDirectivesQuery = graphql(`
               }
             }
           }
-          acknowledgements(first: 30) {
-            edges {
-              node {
-                ...SteeringAcknowledgement
-                table {
-                  id
-                  name
-                }
-              }
+          progress {
+            done
+            late
+            table {
+              id
+              name
+            }
+            progress {
+              ...SteeringDirectiveProgress
             }
           }
         }
@@ -104,6 +117,14 @@ export const SteeringDirectivesQuery = graphql(`
         hasNextPage
         endCursor
       }
+    }
+  }
+`);
+
+export const SteeringRecordDirectiveProgressMutation = graphql(`
+  mutation SteeringRecordDirectiveProgress($id: ID!, $tableID: ID!, $status: DirectiveAcknowledgementStatus!, $on: Date, $evidence: String, $reason: String) {
+    recordDirectiveProgress(id: $id, tableID: $tableID, status: $status, on: $on, evidence: $evidence, reason: $reason) {
+      ...SteeringDirectiveProgress
     }
   }
 `);

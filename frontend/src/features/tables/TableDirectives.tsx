@@ -1,6 +1,7 @@
 import { Button } from "design-react-kit";
 import { useId, useState } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
+import { Link } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { useFormat } from "../../i18n/format";
 import { useSession } from "../../session/session";
@@ -43,6 +44,12 @@ export function TableDirectives({ tableID }: { tableID: string }) {
                 <FormattedMessage id="tables.directives.issuedOn" values={{ date: fmt.date(d.issuedOn) }} />
                 {" · "}
                 <FormattedMessage id={d.allTables ? "tables.directives.toAll" : "tables.directives.toSome"} />
+                {d.dueOn && (
+                  <>
+                    {" · "}
+                    <FormattedMessage id="tables.directives.dueOn" values={{ date: fmt.date(d.dueOn) }} />
+                  </>
+                )}
               </p>
               <p style={{ whiteSpace: "pre-line" }}>{d.body}</p>
               {ack ? (
@@ -60,6 +67,14 @@ export function TableDirectives({ tableID }: { tableID: string }) {
                   </p>
                   {canAck && <AcknowledgeForm directiveID={d.id} title={d.title} tableID={tableID} onDone={() => refetch({ requestPolicy: "network-only" })} />}
                 </>
+              )}
+              {canAck && (
+                // Progress is recorded where the committee follows it, table by table.
+                <p className="mt-2 mb-0">
+                  <Link to="/steering?section=directives">
+                    <FormattedMessage id="tables.directives.recordProgress" />
+                  </Link>
+                </p>
               )}
             </div>
           </article>
