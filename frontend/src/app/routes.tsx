@@ -15,6 +15,8 @@ const TablePage = page(() => import("../features/tables/TablePage"), "TablePage"
 const ProtocolsList = page(() => import("../features/protocols/ProtocolsList"), "ProtocolsList");
 const ProtocolPage = page(() => import("../features/protocols/ProtocolPage"), "ProtocolPage");
 const Steering = page(() => import("../features/steering/Steering"), "Steering");
+const Pact = page(() => import("../features/pact/Pact"), "Pact");
+const Community = page(() => import("../features/community/Community"), "Community");
 const Dashboard = page(() => import("../features/dashboard/Dashboard"), "Dashboard");
 const Directory = page(() => import("../features/directory/Directory"), "Directory");
 const Admin = page(() => import("../features/admin/Admin"), "Admin");
@@ -34,6 +36,8 @@ export const screens: RouteObject[] = [
   { path: "protocols", element: <ProtocolsList /> },
   { path: "protocols/:id", element: <ProtocolPage /> },
   { path: "steering", element: <Steering /> },
+  { path: "pact", element: <Pact /> },
+  { path: "community", element: <Community /> },
   { path: "dashboard", element: <Dashboard /> },
   { path: "directory", element: <Directory /> },
   { path: "admin/*", element: <Admin /> },
