@@ -58,7 +58,7 @@ export const CommunityOptionsQuery = graphql(`
         }
       }
     }
-    organizations(first: 500, orderBy: [{ field: NAME, direction: ASC }]) {
+    organizations(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {
       edges {
         node {
           id
@@ -66,7 +66,7 @@ export const CommunityOptionsQuery = graphql(`
         }
       }
     }
-    protocols(first: 200, orderBy: [{ field: TITLE, direction: ASC }]) {
+    protocols(first: 100, orderBy: [{ field: TITLE, direction: ASC }]) {
       edges {
         node {
           id
@@ -74,7 +74,7 @@ export const CommunityOptionsQuery = graphql(`
         }
       }
     }
-    directives(first: 200, orderBy: [{ field: TITLE, direction: ASC }]) {
+    directives(first: 100, orderBy: [{ field: TITLE, direction: ASC }]) {
       edges {
         node {
           id

@@ -10,7 +10,7 @@ export const PactQuery = graphql(`
           signedOn
           description
           text
-          signatories(first: 200, orderBy: [{ field: JOINED_ON, direction: ASC }], where: { leftOnIsNil: $current }) {
+          signatories(first: 100, orderBy: [{ field: JOINED_ON, direction: ASC }], where: { leftOnIsNil: $current }) {
             edges {
               node {
                 id
@@ -64,7 +64,7 @@ export const PactQuery = graphql(`
 
 export const PactOrganizationsQuery = graphql(`
   query PactOrganizations {
-    organizations(first: 500, orderBy: [{ field: NAME, direction: ASC }]) {
+    organizations(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {
       edges {
         node {
           id
