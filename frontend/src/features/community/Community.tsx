@@ -288,7 +288,13 @@ function Summary({ filter, monthsOnly }: { filter: ActivityFilter; monthsOnly: b
             {table(ix.byDimension, ix.participantsByDimension, (key) => enumLabel("OutcomeValueDimension", key), intl.formatMessage({ id: "community.summary.byDimension" }))}
           </div>
           <div className="col-md-6">
-            {table(ix.byMunicipality, ix.participantsByMunicipality, (_, label) => label, intl.formatMessage({ id: "community.summary.byMunicipality" }))}
+            {/* The API's empty key is an activity with no municipality: one across the network. */}
+            {table(
+              ix.byMunicipality,
+              ix.participantsByMunicipality,
+              (key, label) => (key ? label : intl.formatMessage({ id: "community.network" })),
+              intl.formatMessage({ id: "community.summary.byMunicipality" }),
+            )}
           </div>
         </div>
       )}
