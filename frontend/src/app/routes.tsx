@@ -16,6 +16,8 @@ const ProtocolsList = page(() => import("../features/protocols/ProtocolsList"), 
 const ProtocolPage = page(() => import("../features/protocols/ProtocolPage"), "ProtocolPage");
 const Steering = page(() => import("../features/steering/Steering"), "Steering");
 const Funds = page(() => import("../features/steering/Funds"), "Funds");
+const Pact = page(() => import("../features/pact/Pact"), "Pact");
+const Community = page(() => import("../features/community/Community"), "Community");
 const Dashboard = page(() => import("../features/dashboard/Dashboard"), "Dashboard");
 const Directory = page(() => import("../features/directory/Directory"), "Directory");
 const Admin = page(() => import("../features/admin/Admin"), "Admin");
@@ -37,6 +39,8 @@ export const screens: RouteObject[] = [
   { path: "protocols/:id", element: <ProtocolPage /> },
   { path: "steering", element: <Steering /> },
   { path: "steering/funds", element: <Funds /> },
+  { path: "pact", element: <Pact /> },
+  { path: "community", element: <Community /> },
   { path: "dashboard", element: <Dashboard /> },
   { path: "directory", element: <Directory /> },
   { path: "admin/*", element: <Admin /> },

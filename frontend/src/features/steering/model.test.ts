@@ -10,7 +10,6 @@ import {
   meetingSchema,
   objectiveSchema,
   parseNumber,
-  pendingTables,
   objectiveStanding,
   progressPercent,
   targetOf,
@@ -151,11 +150,6 @@ describe("steering screen", () => {
     expect(sectionsFor(as("STEERING"))).toContain("timeLimits");
     expect(sectionsFor(as("ADMIN"))).toContain("timeLimits");
     expect(sectionsFor(as("COORDINATOR", "OPERATOR"))).toEqual(["directives", "meetings", "objectives"]);
-  });
-
-  it("lists the tables yet to acknowledge a directive", () => {
-    const tables = [{ id: "a" }, { id: "b" }, { id: "c" }];
-    expect(pendingTables(tables, ["b"]).map((t) => t.id)).toEqual(["a", "c"]);
   });
 });
 

@@ -189,11 +189,6 @@ export const timeLimitsSchema = z.object({
 
 export type TimeLimitsValues = z.infer<typeof timeLimitsSchema>;
 
-/** Which tables have not yet acknowledged a directive. */
-export function pendingTables<T extends { id: string }>(addressed: readonly T[], acknowledgedIDs: readonly string[]): T[] {
-  return addressed.filter((t) => !acknowledgedIDs.includes(t.id));
-}
-
 /** The steps of carrying a directive out, in the order a table takes them. */
 export type DirectiveStep = "ACKNOWLEDGED" | "IN_PROGRESS" | "IMPLEMENTED" | "NOT_APPLICABLE";
 

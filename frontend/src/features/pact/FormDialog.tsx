@@ -1,0 +1,42 @@
+import { Modal, ModalBody, ModalFooter, ModalHeader } from "design-react-kit";
+import { useId, type FormEventHandler, type ReactNode } from "react";
+import type { CombinedError } from "urql";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { FormActions } from "../../ui/FormPanel";
+
+/** A form in a dialog, named by its title: the API's error, the fields, submit and Cancel. */
+export function FormDialog({
+  title,
+  error,
+  submitLabel,
+  busy,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  title: ReactNode;
+  error: CombinedError | undefined | null;
+  submitLabel: ReactNode;
+  busy?: boolean;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <Modal isOpen toggle={onCancel} labelledBy={`${id}-title`} centered>
+      <form onSubmit={onSubmit} noValidate>
+        <ModalHeader tag="h2" id={`${id}-title`} className="h4">
+          {title}
+        </ModalHeader>
+        <ModalBody>
+          <ErrorAlert error={error} />
+          {children}
+        </ModalBody>
+        <ModalFooter>
+          <FormActions submitLabel={submitLabel} busy={busy} onCancel={onCancel} />
+        </ModalFooter>
+      </form>
+    </Modal>
+  );
+}
