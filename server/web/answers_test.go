@@ -168,6 +168,15 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 			{"addProtocolCommitment", steering, `mutation($p: ID!, $d: Date!) { addProtocolCommitment(partyID: $p,
 				input: {description: "Coltivare due orti", dueOn: $d}) ANSWER }`,
 				func() map[string]any { return map[string]any{"p": created["addProtocolParty"], "d": today} }},
+			{"signProtocolParty", steering, `mutation($id: ID!, $d: Date!) { signProtocolParty(id: $id, signedOn: $d, signerName: "Anna Bianchi") ANSWER }`,
+				func() map[string]any { // and a second party, signed, so that the protocol may be activated
+					var p struct{ ID gid.ID }
+					steering.Must(`mutation($p: ID!, $o: ID!) { addProtocolParty(protocolID: $p, input: {organizationID: $o, role: PARTNER}) { id } }`,
+						map[string]any{"p": created["createProtocol"], "o": w.OpOrg}, &p)
+					steering.Must(`mutation($id: ID!, $d: Date!) { signProtocolParty(id: $id, signedOn: $d, signerName: "Luca Verdi") { id } }`,
+						map[string]any{"id": p.ID, "d": today}, nil)
+					return map[string]any{"id": created["addProtocolParty"], "d": today}
+				}},
 			{"activateProtocol", steering, `mutation($id: ID!) { activateProtocol(id: $id) ANSWER }`, id("createProtocol")},
 			{"fulfilProtocolCommitment", steering, `mutation($id: ID!) { fulfilProtocolCommitment(id: $id, evidence: "Orti avviati") ANSWER }`,
 				id("addProtocolCommitment")},
@@ -179,10 +188,29 @@ func TestMutationAnswersMatchAFreshRead(t *testing.T) {
 					return map[string]any{"id": c.ID}
 				}},
 			{"terminateProtocol", steering, `mutation($id: ID!) { terminateProtocol(id: $id) ANSWER }`, id("createProtocol")},
-			{"issueDirective", steering, `mutation($t: ID!) { issueDirective(input: {title: "Priorità ai nuclei con minori",
-				body: "Dal prossimo mese", tableIDs: [$t]}) ANSWER }`, func() map[string]any { return map[string]any{"t": w.Empoli} }},
+			{"issueDirective", steering, `mutation($t: ID!, $d: Date!) { issueDirective(input: {title: "Priorità ai nuclei con minori",
+				body: "Dal prossimo mese", tableIDs: [$t], dueOn: $d}) ANSWER }`, func() map[string]any { return map[string]any{"t": w.Empoli, "d": today} }},
 			{"acknowledgeDirective", w.Coord, `mutation($id: ID!, $t: ID!) { acknowledgeDirective(id: $id, tableID: $t, note: "Applicata") ANSWER }`,
 				func() map[string]any { return map[string]any{"id": created["issueDirective"], "t": w.Empoli} }},
+			{"recordDirectiveProgress", w.Coord, `mutation($id: ID!, $t: ID!) { recordDirectiveProgress(id: $id, tableID: $t, status: IMPLEMENTED,
+				evidence: "Criteri adottati") ANSWER }`, func() map[string]any { return map[string]any{"id": created["issueDirective"], "t": w.Empoli} }},
+			{"addPactSignatory", steering, `mutation($p: ID!, $o: ID!, $d: Date!) { addPactSignatory(pactID: $p, input: {organizationID: $o,
+				role: ADHERENT, joinedOn: $d, signerName: "Maria Rossi"}) ANSWER }`, func() map[string]any {
+				return map[string]any{"p": w.Client.Pact.Query().OnlyIDX(w.Ctx), "o": created["createOrganization"], "d": today}
+			}},
+			{"endPactSignatory", steering, `mutation($id: ID!, $d: Date!) { endPactSignatory(id: $id, leftOn: $d, reason: "Scioglimento") ANSWER }`,
+				func() map[string]any { return map[string]any{"id": created["addPactSignatory"], "d": today} }},
+			{"amendPact", steering, `mutation($id: ID!, $d: Date!) { amendPact(id: $id, input: {amendedOn: $d, summary: "Art. 4", text: "Testo nuovo"}) ANSWER }`,
+				func() map[string]any { return map[string]any{"id": w.Client.Pact.Query().OnlyIDX(w.Ctx), "d": today} }},
+			{"addCommitteeMember", steering, `mutation($o: ID!) { addCommitteeMember(input: {organizationID: $o, role: MEMBER}) ANSWER }`,
+				func() map[string]any { return map[string]any{"o": created["createOrganization"]} }},
+			{"endCommitteeMember", steering, `mutation($id: ID!, $d: Date!) { endCommitteeMember(id: $id, untilOn: $d) ANSWER }`,
+				func() map[string]any { return map[string]any{"id": created["addCommitteeMember"], "d": today} }},
+			{"createCommunityActivity", steering, `mutation($o: ID!, $d: Date!) { createCommunityActivity(input: {title: "Orti condivisi", kind: WORKSHOP,
+				heldOn: $d, participants: 12, valueDimension: SOCIAL, organizerIDs: [$o]}) ANSWER }`,
+				func() map[string]any { return map[string]any{"o": w.OpOrg, "d": today} }},
+			{"updateCommunityActivity", steering, `mutation($id: ID!) { updateCommunityActivity(id: $id, input: {participants: 14}) ANSWER }`,
+				id("createCommunityActivity")},
 			{"recordMeeting", w.Coord, `mutation($t: ID!, $c: ID!) { recordMeeting(input: {body: TABLE, tableID: $t, heldAt: "2026-01-15T10:00:00+01:00",
 				title: "Riunione di gennaio", minutes: "Verbale", decisions: [{text: "Rivedere il progetto", caseID: $c}]}) ANSWER }`,
 				func() map[string]any { return map[string]any{"t": w.Empoli, "c": created["referCase"]} }},

@@ -12,6 +12,7 @@ import (
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/fund"
 	"github.com/progetto-win/win/ent/intervention"
+	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/server/demo"
@@ -35,8 +36,8 @@ func TestGovernanceWorkflows(t *testing.T) {
 		var id struct{ ID gid.ID }
 
 		// A directive reaches the coordinator's agenda until acknowledged.
-		steering.Must(`mutation($t: ID!) { issueDirective(input: {title: "Priorità ai nuclei con minori", body: "Dal prossimo mese…",
-			tableIDs: [$t]}) { id } }`, map[string]any{"t": empoli}, &id)
+		steering.Must(`mutation($t: ID!, $d: Date!) { issueDirective(input: {title: "Priorità ai nuclei con minori", body: "Dal prossimo mese…",
+			tableIDs: [$t], dueOn: $d}) { id } }`, map[string]any{"t": empoli, "d": today.AddDays(30).String()}, &id)
 		directive := id.ID
 		toAck := func() []gid.ID {
 			var agenda struct {
@@ -61,7 +62,7 @@ func TestGovernanceWorkflows(t *testing.T) {
 		if slices.Contains(toAck(), directive) {
 			t.Error("an acknowledged directive stays in the agenda")
 		}
-		webtest.Refused(t, coord.Send(`mutation { issueDirective(input: {title: "x", body: "y", allTables: true}) { id } }`, nil, nil), "FORBIDDEN", "")
+		webtest.Refused(t, coord.Send(`mutation { issueDirective(input: {title: "x", body: "y", allTables: true, dueOn: "2099-01-01"}) { id } }`, nil, nil), "FORBIDDEN", "")
 
 		// A protocol: drafted, joined, activated, its commitment late then done, terminated.
 		steering.Must(`mutation { createProtocol(input: {title: "Protocollo per i tirocini di inclusione"}) { id } }`, nil, &id)
@@ -80,6 +81,15 @@ func TestGovernanceWorkflows(t *testing.T) {
 			dueOn: $d}) { id status currentStatus } }`, map[string]any{"p": party, "d": today.AddDays(-1).String()}, &commitment)
 		if commitment.Status != "OPEN" || commitment.CurrentStatus != "LATE" {
 			t.Errorf("a commitment due yesterday: %s, now %s; want OPEN, now LATE", commitment.Status, commitment.CurrentStatus)
+		}
+		// Both parties sign before it acts.
+		other := base.Client.Organization.Query().Where(organization.IDNEQ(org)).FirstIDX(ctx)
+		var second struct{ ID gid.ID }
+		steering.Must(`mutation($p: ID!, $o: ID!) { addProtocolParty(protocolID: $p, input: {organizationID: $o, role: PARTNER}) { id } }`,
+			map[string]any{"p": protocol, "o": other}, &second)
+		for _, party := range []gid.ID{party, second.ID} {
+			steering.Must(`mutation($id: ID!, $d: Date!) { signProtocolParty(id: $id, signedOn: $d, signerName: "Anna Bianchi") { id } }`,
+				map[string]any{"id": party, "d": today.String()}, nil)
 		}
 		var p struct{ Status, CurrentStatus string }
 		steering.Must(`mutation($p: ID!) { activateProtocol(id: $p) { status currentStatus } }`, map[string]any{"p": protocol}, &p)
