@@ -217,13 +217,13 @@ type Subject struct {
 	PersonID     gid.ID
 	Pseudonym    string
 	IdentityHeld bool
-	Cases        []*SubjectCase
+	Cases        []*FoundCase
 }
 
-// SubjectCase is one case of a found person: its code, status, table and
+// FoundCase is one case of a found person: its code, status, table and
 // days, so that the desk sees which of the person's cases are still
 // open (and keep the identity under the retention rule).
-type SubjectCase struct {
+type FoundCase struct {
 	Code       string
 	Status     casefile.Status
 	Table      string
@@ -267,7 +267,7 @@ func (s *Service) Find(ctx context.Context, taxCode, caseCode *string) ([]*Subje
 		ids[i] = p.ID
 		out[i] = &Subject{PersonID: p.ID, Pseudonym: p.Pseudonym, IdentityHeld: p.Edges.Identity != nil}
 		for _, c := range p.Edges.Cases {
-			sc := &SubjectCase{Code: c.Code, Status: c.Status, ReferredOn: c.ReferredOn, ClosedOn: c.ClosedOn}
+			sc := &FoundCase{Code: c.Code, Status: c.Status, ReferredOn: c.ReferredOn, ClosedOn: c.ClosedOn}
 			if c.Edges.Table != nil {
 				sc.Table = c.Edges.Table.Name
 			}

@@ -190,7 +190,7 @@ func TestPrivacyDesk(t *testing.T) {
 		if len(none.FindDataSubjects) != 0 {
 			t.Errorf("an unknown case code found %+v", none)
 		}
-		if r := dpo.Post(find, map[string]any{"tax": taxCode}); strings.Contains(string(r.Raw), p.QueryIdentity().OnlyX(ctx).LastName) {
+		if r := dpo.Post(find, map[string]any{"tax": taxCode}); strings.Contains(r.Raw, p.QueryIdentity().OnlyX(ctx).LastName) {
 			t.Errorf("the look-up gives the identity away: %s", r.Raw)
 		}
 
