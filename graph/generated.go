@@ -431,7 +431,7 @@ type ComplexityRoot struct {
 		Pseudonym    func(childComplexity int) int
 	}
 
-	DataFoundCase struct {
+	DataSubjectCase struct {
 		ClosedOn   func(childComplexity int) int
 		Code       func(childComplexity int) int
 		ReferredOn func(childComplexity int) int
@@ -3285,36 +3285,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DataSubject.Pseudonym(childComplexity), true
 
-	case "DataFoundCase.closedOn":
-		if e.ComplexityRoot.DataFoundCase.ClosedOn == nil {
+	case "DataSubjectCase.closedOn":
+		if e.ComplexityRoot.DataSubjectCase.ClosedOn == nil {
 			break
 		}
 
-		return e.ComplexityRoot.DataFoundCase.ClosedOn(childComplexity), true
-	case "DataFoundCase.code":
-		if e.ComplexityRoot.DataFoundCase.Code == nil {
+		return e.ComplexityRoot.DataSubjectCase.ClosedOn(childComplexity), true
+	case "DataSubjectCase.code":
+		if e.ComplexityRoot.DataSubjectCase.Code == nil {
 			break
 		}
 
-		return e.ComplexityRoot.DataFoundCase.Code(childComplexity), true
-	case "DataFoundCase.referredOn":
-		if e.ComplexityRoot.DataFoundCase.ReferredOn == nil {
+		return e.ComplexityRoot.DataSubjectCase.Code(childComplexity), true
+	case "DataSubjectCase.referredOn":
+		if e.ComplexityRoot.DataSubjectCase.ReferredOn == nil {
 			break
 		}
 
-		return e.ComplexityRoot.DataFoundCase.ReferredOn(childComplexity), true
-	case "DataFoundCase.status":
-		if e.ComplexityRoot.DataFoundCase.Status == nil {
+		return e.ComplexityRoot.DataSubjectCase.ReferredOn(childComplexity), true
+	case "DataSubjectCase.status":
+		if e.ComplexityRoot.DataSubjectCase.Status == nil {
 			break
 		}
 
-		return e.ComplexityRoot.DataFoundCase.Status(childComplexity), true
-	case "DataFoundCase.table":
-		if e.ComplexityRoot.DataFoundCase.Table == nil {
+		return e.ComplexityRoot.DataSubjectCase.Status(childComplexity), true
+	case "DataSubjectCase.table":
+		if e.ComplexityRoot.DataSubjectCase.Table == nil {
 			break
 		}
 
-		return e.ComplexityRoot.DataFoundCase.Table(childComplexity), true
+		return e.ComplexityRoot.DataSubjectCase.Table(childComplexity), true
 
 	case "Decision.case":
 		if e.ComplexityRoot.Decision.Case == nil {
@@ -9787,20 +9787,20 @@ func (ec *executionContext) childFields_DataSubject(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type DataSubject", field.Name)
 }
 
-func (ec *executionContext) childFields_DataFoundCase(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+func (ec *executionContext) childFields_DataSubjectCase(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "code":
-		return ec.fieldContext_DataFoundCase_code(ctx, field)
+		return ec.fieldContext_DataSubjectCase_code(ctx, field)
 	case "status":
-		return ec.fieldContext_DataFoundCase_status(ctx, field)
+		return ec.fieldContext_DataSubjectCase_status(ctx, field)
 	case "table":
-		return ec.fieldContext_DataFoundCase_table(ctx, field)
+		return ec.fieldContext_DataSubjectCase_table(ctx, field)
 	case "referredOn":
-		return ec.fieldContext_DataFoundCase_referredOn(ctx, field)
+		return ec.fieldContext_DataSubjectCase_referredOn(ctx, field)
 	case "closedOn":
-		return ec.fieldContext_DataFoundCase_closedOn(ctx, field)
+		return ec.fieldContext_DataSubjectCase_closedOn(ctx, field)
 	}
-	return nil, fmt.Errorf("no field named %q was found under type DataFoundCase", field.Name)
+	return nil, fmt.Errorf("no field named %q was found under type DataSubjectCase", field.Name)
 }
 
 func (ec *executionContext) childFields_Decision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -25332,7 +25332,7 @@ func (ec *executionContext) _DataSubject_cases(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*subject.FoundCase) graphql.Marshaler {
-			return ec.marshalNDataFoundCase2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋsubjectᚐFoundCaseᚄ(ctx, selections, v)
+			return ec.marshalNDataSubjectCase2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋsubjectᚐFoundCaseᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -25345,19 +25345,19 @@ func (ec *executionContext) fieldContext_DataSubject_cases(_ context.Context, fi
 		IsMethod:   false,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_DataFoundCase(ctx, field)
+			return ec.childFields_DataSubjectCase(ctx, field)
 		},
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _DataFoundCase_code(ctx context.Context, field graphql.CollectedField, obj *subject.FoundCase) (ret graphql.Marshaler) {
+func (ec *executionContext) _DataSubjectCase_code(ctx context.Context, field graphql.CollectedField, obj *subject.FoundCase) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DataFoundCase_code(ctx, field)
+			return ec.fieldContext_DataSubjectCase_code(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Code, nil
@@ -25370,17 +25370,17 @@ func (ec *executionContext) _DataFoundCase_code(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_DataFoundCase_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DataFoundCase", field, false, false, "String")
+func (ec *executionContext) fieldContext_DataSubjectCase_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataSubjectCase", field, false, false, "String")
 }
 
-func (ec *executionContext) _DataFoundCase_status(ctx context.Context, field graphql.CollectedField, obj *subject.FoundCase) (ret graphql.Marshaler) {
+func (ec *executionContext) _DataSubjectCase_status(ctx context.Context, field graphql.CollectedField, obj *subject.FoundCase) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DataFoundCase_status(ctx, field)
+			return ec.fieldContext_DataSubjectCase_status(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Status, nil
@@ -25393,17 +25393,17 @@ func (ec *executionContext) _DataFoundCase_status(ctx context.Context, field gra
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_DataFoundCase_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DataFoundCase", field, false, false, "CaseStatus")
+func (ec *executionContext) fieldContext_DataSubjectCase_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataSubjectCase", field, false, false, "CaseStatus")
 }
 
-func (ec *executionContext) _DataFoundCase_table(ctx context.Context, field graphql.CollectedField, obj *subject.FoundCase) (ret graphql.Marshaler) {
+func (ec *executionContext) _DataSubjectCase_table(ctx context.Context, field graphql.CollectedField, obj *subject.FoundCase) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DataFoundCase_table(ctx, field)
+			return ec.fieldContext_DataSubjectCase_table(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Table, nil
@@ -25416,17 +25416,17 @@ func (ec *executionContext) _DataFoundCase_table(ctx context.Context, field grap
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_DataFoundCase_table(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DataFoundCase", field, false, false, "String")
+func (ec *executionContext) fieldContext_DataSubjectCase_table(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataSubjectCase", field, false, false, "String")
 }
 
-func (ec *executionContext) _DataFoundCase_referredOn(ctx context.Context, field graphql.CollectedField, obj *subject.FoundCase) (ret graphql.Marshaler) {
+func (ec *executionContext) _DataSubjectCase_referredOn(ctx context.Context, field graphql.CollectedField, obj *subject.FoundCase) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DataFoundCase_referredOn(ctx, field)
+			return ec.fieldContext_DataSubjectCase_referredOn(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.ReferredOn, nil
@@ -25439,17 +25439,17 @@ func (ec *executionContext) _DataFoundCase_referredOn(ctx context.Context, field
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_DataFoundCase_referredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DataFoundCase", field, false, false, "Date")
+func (ec *executionContext) fieldContext_DataSubjectCase_referredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataSubjectCase", field, false, false, "Date")
 }
 
-func (ec *executionContext) _DataFoundCase_closedOn(ctx context.Context, field graphql.CollectedField, obj *subject.FoundCase) (ret graphql.Marshaler) {
+func (ec *executionContext) _DataSubjectCase_closedOn(ctx context.Context, field graphql.CollectedField, obj *subject.FoundCase) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DataFoundCase_closedOn(ctx, field)
+			return ec.fieldContext_DataSubjectCase_closedOn(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.ClosedOn, nil
@@ -25462,8 +25462,8 @@ func (ec *executionContext) _DataFoundCase_closedOn(ctx context.Context, field g
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_DataFoundCase_closedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("DataFoundCase", field, false, false, "Date")
+func (ec *executionContext) fieldContext_DataSubjectCase_closedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DataSubjectCase", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Decision_id(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
@@ -76315,39 +76315,39 @@ func (ec *executionContext) _DataSubject(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
-var dataFoundCaseImplementors = []string{"DataFoundCase"}
+var dataSubjectCaseImplementors = []string{"DataSubjectCase"}
 
-func (ec *executionContext) _DataFoundCase(ctx context.Context, sel ast.SelectionSet, obj *subject.FoundCase) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, dataFoundCaseImplementors)
+func (ec *executionContext) _DataSubjectCase(ctx context.Context, sel ast.SelectionSet, obj *subject.FoundCase) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataSubjectCaseImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferred := graphql.NewDeferredGroup(ctx)
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
-			out.Values[i] = graphql.MarshalString("DataFoundCase")
+			out.Values[i] = graphql.MarshalString("DataSubjectCase")
 		case "code":
-			out.Values[i] = ec._DataFoundCase_code(ctx, field, obj)
+			out.Values[i] = ec._DataSubjectCase_code(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "status":
-			out.Values[i] = ec._DataFoundCase_status(ctx, field, obj)
+			out.Values[i] = ec._DataSubjectCase_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "table":
-			out.Values[i] = ec._DataFoundCase_table(ctx, field, obj)
+			out.Values[i] = ec._DataSubjectCase_table(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "referredOn":
-			out.Values[i] = ec._DataFoundCase_referredOn(ctx, field, obj)
+			out.Values[i] = ec._DataSubjectCase_referredOn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "closedOn":
-			out.Values[i] = ec._DataFoundCase_closedOn(ctx, field, obj)
+			out.Values[i] = ec._DataSubjectCase_closedOn(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -84730,11 +84730,11 @@ func (ec *executionContext) marshalNDataSubject2ᚖgithubᚗcomᚋprogettoᚑwin
 	return ec._DataSubject(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNDataFoundCase2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋsubjectᚐFoundCaseᚄ(ctx context.Context, sel ast.SelectionSet, v []*subject.FoundCase) graphql.Marshaler {
+func (ec *executionContext) marshalNDataSubjectCase2ᚕᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋsubjectᚐFoundCaseᚄ(ctx context.Context, sel ast.SelectionSet, v []*subject.FoundCase) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNDataFoundCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋsubjectᚐFoundCase(ctx, sel, v[i])
+		return ec.marshalNDataSubjectCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋsubjectᚐFoundCase(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -84746,12 +84746,12 @@ func (ec *executionContext) marshalNDataFoundCase2ᚕᚖgithubᚗcomᚋprogetto�
 	return ret
 }
 
-func (ec *executionContext) marshalNDataFoundCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋsubjectᚐFoundCase(ctx context.Context, sel ast.SelectionSet, v *subject.FoundCase) graphql.Marshaler {
+func (ec *executionContext) marshalNDataSubjectCase2ᚖgithubᚗcomᚋprogettoᚑwinᚋwinᚋserverᚋsubjectᚐFoundCase(ctx context.Context, sel ast.SelectionSet, v *subject.FoundCase) graphql.Marshaler {
 	if v == nil {
-		graphql.AddInvalidNullError(ctx, "DataFoundCase!")
+		graphql.AddInvalidNullError(ctx, "DataSubjectCase!")
 		return graphql.Null
 	}
-	return ec._DataFoundCase(ctx, sel, v)
+	return ec._DataSubjectCase(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDate2githubᚗcomᚋprogettoᚑwinᚋwinᚋdomainᚐDate(ctx context.Context, v any) (domain.Date, error) {

@@ -166,7 +166,7 @@ func TestEventsReachTheirRecipients(t *testing.T) {
 
 		step(steering, func(ctx context.Context) error {
 			_, err := governance.IssueDirective(ctx, governance.DirectiveInput{Title: "Priorità casa", Body: "Dare priorità ai casi di sfratto.",
-				TableIDs: []gid.ID{w.VinciTable}})
+				TableIDs: []gid.ID{w.VinciTable}, DueOn: domain.Today().AddDays(30)})
 			return err
 		})
 		expect("a directive to one table", dispatch(t, w, d), told{domain.EventDirectiveIssued: {vinciCoordID}})
