@@ -124,10 +124,22 @@ func (w *writer) addInterventions(c *caseDraft, end domain.Date) []item {
 		}
 		id := intervention.DefaultID()
 		w.c.interventions.add(str(id), w.created, w.created, string(kind), "Intervento previsto dal progetto personalizzato.",
-			g.day(starts), g.day(ends), string(status), charged, str(c.id), str(provider), fundID, nil)
+			g.day(starts), g.day(ends), string(status), charged, str(c.id), str(provider), fundID, g.protocolFor(kind, starts))
 		items = append(items, item{id: id, kind: kind, status: status})
 	}
 	return items
+}
+
+// protocolFor is the protocol an intervention of the kind starting on the
+// day is delivered under: one covering the kind and in force that day
+// (one since expired stays named, as the API keeps it), or none.
+func (g *generator) protocolFor(kind intervention.Kind, starts domain.Date) any {
+	for _, p := range g.net.protocols[kind] {
+		if p.ValidFrom != nil && !starts.Before(*p.ValidFrom) && (p.ValidUntil == nil || !starts.After(*p.ValidUntil)) {
+			return str(p.ID)
+		}
+	}
+	return nil
 }
 
 // employmentKinds are the kinds of work found, by share.

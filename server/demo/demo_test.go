@@ -25,6 +25,7 @@ import (
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/outcome"
+	"github.com/progetto-win/win/ent/protocol"
 	"github.com/progetto-win/win/ent/tablemembership"
 	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/ent/user"
@@ -191,7 +192,8 @@ func checkCases(t *testing.T, c *ent.Client) {
 
 // checkDomainRules checks that the demo data obey the rules a user's
 // changes are held to: Youth Guarantee ages, follow-ups not before they
-// fall due, a channel for every referral.
+// fall due, a channel for every referral, interventions named under a
+// protocol in force on their first day.
 func checkDomainRules(t *testing.T, c *ent.Client) {
 	t.Helper()
 	ctx := rule.SystemContext(context.Background())
@@ -216,6 +218,16 @@ func checkDomainRules(t *testing.T, c *ent.Client) {
 	}
 	if n := c.CaseFile.Query().Where(casefile.ReferralChannelEQ(casefile.ReferralChannelSelfReferral)).CountX(ctx); n == 0 {
 		t.Error("no self-referral")
+	}
+	for _, p := range c.Protocol.Query().Where(protocol.StatusEQ(protocol.StatusActive)).WithInterventions().AllX(ctx) {
+		if len(p.Edges.Interventions) == 0 {
+			t.Errorf("active protocol %q delivers no intervention: its page would be empty", p.Title)
+		}
+		for _, i := range p.Edges.Interventions {
+			if i.StartsOn.Before(*p.ValidFrom) || i.StartsOn.After(*p.ValidUntil) {
+				t.Errorf("intervention %s starts on %s, outside protocol %q's %s–%s", i.ID, i.StartsOn, p.Title, p.ValidFrom, p.ValidUntil)
+			}
+		}
 	}
 }
 

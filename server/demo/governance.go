@@ -11,6 +11,7 @@ import (
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/directive"
 	"github.com/progetto-win/win/ent/directiveacknowledgement"
+	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/meeting"
 	"github.com/progetto-win/win/ent/objective"
 	"github.com/progetto-win/win/ent/organization"
@@ -27,24 +28,29 @@ type protocolSpec struct {
 	status         protocol.Status
 	parties        []organization.Kind
 	commitments    []string
+	delivers       []intervention.Kind // the interventions delivered under it while in force
 }
 
 var protocolSpecs = []protocolSpec{
 	{"Protocollo per l'inserimento lavorativo delle persone svantaggiate", "Tirocini di inclusione, formazione-lavoro e inserimenti lavorativi per le persone prese in carico dai tavoli.",
 		protocol.StatusActive, []organization.Kind{organization.KindEmploymentCentre, organization.KindEmployersAssociation, organization.KindTrainingBody, organization.KindTradeUnion},
-		[]string{"Segnalare ogni mese i tirocini disponibili", "Attivare almeno dieci tirocini di inclusione l'anno", "Formare i tutor aziendali", "Monitorare gli inserimenti a sei mesi"}},
+		[]string{"Segnalare ogni mese i tirocini disponibili", "Attivare almeno dieci tirocini di inclusione l'anno", "Formare i tutor aziendali", "Monitorare gli inserimenti a sei mesi"},
+		[]intervention.Kind{intervention.KindInternship, intervention.KindJobPlacement, intervention.KindYouthGuaranteeTraineeship}},
 	{"Protocollo per il contrasto al sovraindebitamento", "Consulenza sul debito e accompagnamento delle famiglie in difficoltà economica.",
 		protocol.StatusActive, []organization.Kind{organization.KindCaritas, organization.KindThirdSector, organization.KindUnionOfMunicipalities},
-		[]string{"Aprire uno sportello di consulenza in ogni comune", "Accompagnare le famiglie segnalate entro trenta giorni", "Relazionare alla cabina di regia ogni semestre"}},
+		[]string{"Aprire uno sportello di consulenza in ogni comune", "Accompagnare le famiglie segnalate entro trenta giorni", "Relazionare alla cabina di regia ogni semestre"},
+		[]intervention.Kind{intervention.KindDebtCounselling}},
 	{"Protocollo per l'emergenza abitativa", "Sostegno all'abitare e accoglienza temporanea.",
 		protocol.StatusActive, []organization.Kind{organization.KindMunicipality, organization.KindThirdSector, organization.KindSocialHealthService},
-		[]string{"Mettere a disposizione alloggi temporanei", "Definire criteri comuni di accesso", "Censire gli alloggi sfitti"}},
+		[]string{"Mettere a disposizione alloggi temporanei", "Definire criteri comuni di accesso", "Censire gli alloggi sfitti"},
+		[]intervention.Kind{intervention.KindHousingSupport}},
 	{"Protocollo formazione-lavoro 2023", "Percorsi di formazione in azienda finalizzati all'assunzione.",
 		protocol.StatusExpired, []organization.Kind{organization.KindTrainingBody, organization.KindEmployersAssociation},
-		[]string{"Progettare i percorsi con le imprese", "Certificare le competenze acquisite"}},
+		[]string{"Progettare i percorsi con le imprese", "Certificare le competenze acquisite"},
+		[]intervention.Kind{intervention.KindWorkBasedTraining}},
 	{"Protocollo reciprocità e cittadinanza attiva", "Attività per la comunità svolte dalle persone prese in carico, come restituzione.",
 		protocol.StatusDraft, []organization.Kind{organization.KindThirdSector, organization.KindMunicipality},
-		[]string{"Offrire attività di volontariato accessibili", "Registrare le ore svolte"}},
+		[]string{"Offrire attività di volontariato accessibili", "Registrare le ore svolte"}, nil},
 }
 
 var partyRoles = []protocolparty.Role{protocolparty.RoleLead, protocolparty.RolePartner, protocolparty.RolePartner, protocolparty.RoleSupporter, protocolparty.RoleFunder}
@@ -71,6 +77,9 @@ func (g *generator) governance(ctx context.Context) error {
 		prt, err := p.Save(ctx)
 		if err != nil {
 			return err
+		}
+		for _, kind := range spec.delivers {
+			g.net.protocols[kind] = append(g.net.protocols[kind], prt)
 		}
 		used := map[gid.ID]bool{}
 		for k, kind := range spec.parties {

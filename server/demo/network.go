@@ -11,6 +11,7 @@ import (
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
 	entfund "github.com/progetto-win/win/ent/fund"
+	"github.com/progetto-win/win/ent/intervention"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/pactsignatory"
 	"github.com/progetto-win/win/ent/tablemembership"
@@ -29,7 +30,8 @@ type network struct {
 	steering       []*ent.User
 	orgOf          map[gid.ID]gid.ID // user → organisation
 	funds          map[fundKey]*fund
-	partner        *ent.User // the partner operator's demo account, at no table
+	protocols      map[intervention.Kind][]*ent.Protocol // signed ones, by the interventions they cover
+	partner        *ent.User                             // the partner operator's demo account, at no table
 }
 
 // table is a territorial table with its members.
@@ -104,7 +106,7 @@ var thirdSectorNames = []string{
 }
 
 func (g *generator) network(ctx context.Context) (*network, error) {
-	net := &network{byKind: map[organization.Kind][]*ent.Organization{}, funds: map[fundKey]*fund{}, orgOf: map[gid.ID]gid.ID{}, kindOf: map[gid.ID]organization.Kind{}}
+	net := &network{byKind: map[organization.Kind][]*ent.Organization{}, funds: map[fundKey]*fund{}, protocols: map[intervention.Kind][]*ent.Protocol{}, orgOf: map[gid.ID]gid.ID{}, kindOf: map[gid.ID]organization.Kind{}}
 	c := g.tx
 
 	muns := make([]*ent.MunicipalityCreate, len(places))
