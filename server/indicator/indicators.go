@@ -170,9 +170,9 @@ var measures = map[string]measure{
 		row:        "CASE WHEN da.status = 'IMPLEMENTED' AND da.status_on <= d.due_on THEN 1.0 ELSE 0.0 END",
 		definition: "Of the directives due in the period and already due, counted once for each table they are addressed to, the share (0 to 1) the table implemented by the deadline; a table that found a directive not applicable to it is left out."},
 	"communityActivities": {from: "community_activities ca", where: "1 = 1", date: "ca.held_on", municipality: "ca.community_activity_municipality", value: "ca.value_dimension",
-		definition: "Community activities (workshops, events, training of operators, campaigns) held in the period."},
+		twin: "communityParticipants", definition: "Community activities (workshops, events, training of operators, campaigns) held in the period."},
 	"communityParticipants": {from: "community_activities ca", where: "1 = 1", date: "ca.held_on", municipality: "ca.community_activity_municipality", value: "ca.value_dimension",
-		row: "ca.participants", definition: "Participants in the community activities held in the period, summed over the activities: a person at two activities counts twice."},
+		row: "ca.participants", twin: "communityActivities", definition: "Participants in the community activities held in the period, summed over the activities: a person at two activities counts twice."},
 }
 
 // commitments is a measure of the reciprocal commitments of agreed plans.
