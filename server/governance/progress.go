@@ -57,19 +57,17 @@ func RecordDirectiveProgress(ctx context.Context, id, tableID gid.ID, status dir
 		directiveacknowledgement.HasDirectiveWith(directive.ID(id)),
 		directiveacknowledgement.HasTableWith(territorialtable.ID(tableID))).Modify(rule.ForUpdate).Only(a.Sys)
 	switch {
-	case ent.IsNotFound(err):
+	case ent.IsNotFound(err): // acknowledged with the step, in one write
 		ack, err = a.Client.DirectiveAcknowledgement.Create().SetDirectiveID(id).SetTableID(tableID).
-			SetAcknowledgedAt(time.Now()).SetAcknowledgedByID(a.Viewer.UserID).SetStatusOn(day).Save(a.Sys)
-		if err != nil {
-			return nil, err
-		}
+			SetAcknowledgedAt(time.Now()).SetAcknowledgedByID(a.Viewer.UserID).
+			SetStatus(status).SetStatusOn(day).SetEvidence(ev).SetReason(why).Save(a.Sys)
 	case err != nil:
 		return nil, err
-	}
-	if ack.StatusOn != nil && day.Before(*ack.StatusOn) {
+	case ack.StatusOn != nil && day.Before(*ack.StatusOn):
 		return nil, fault.Invalidf("on", "must not be before the table's last step, on %s", ack.StatusOn.Italian())
+	default:
+		ack, err = ack.Update().SetStatus(status).SetStatusOn(day).SetEvidence(ev).SetReason(why).Save(a.Sys)
 	}
-	ack, err = ack.Update().SetStatus(status).SetStatusOn(day).SetEvidence(ev).SetReason(why).Save(a.Sys)
 	if err != nil {
 		return nil, err
 	}
