@@ -1,7 +1,8 @@
 // Package storetest gives tests a freshly migrated database of each
 // dialect: an SQLite file in the test's temporary directory, and — when
-// WIN_TEST_DATABASE_URL is set — a schema of its own on that PostgreSQL
-// server, dropped at the end, so parallel runs do not interfere.
+// WIN_TEST_DATABASE_URL is set — a database of its own on that PostgreSQL
+// server, copied from a migrated template and dropped at the end, so
+// parallel runs do not interfere (an empty one is a schema of its own).
 package storetest
 
 import (
@@ -39,6 +40,14 @@ func Each(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 // removed when the test ends.
 func Open(t testing.TB, dialectName string) *store.DB {
 	t.Helper()
+	if dialectName == dialect.Postgres {
+		db, err := store.Open(migratedPostgresURL(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = db.Close() })
+		return db
+	}
 	db := OpenEmpty(t, dialectName)
 	if err := db.Migrate(context.Background()); err != nil {
 		t.Fatalf("migrating the test database: %v", err)
@@ -80,9 +89,7 @@ func PostgresURL(t testing.TB) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := make([]byte, 8)
-	_, _ = rand.Read(b)
-	schemaName := "win_test_" + hex.EncodeToString(b)
+	schemaName := "win_test_" + randomHex()
 	ctx := context.Background()
 	if _, err := admin.SQL.ExecContext(ctx, "CREATE SCHEMA "+schemaName); err != nil {
 		_ = admin.Close()
@@ -106,4 +113,12 @@ func withSearchPath(t testing.TB, raw, schemaName string) string {
 	q.Set("search_path", schemaName)
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+// randomHex is 16 random hex digits, for names of test schemas and
+// databases that runs side by side do not share.
+func randomHex() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
 }
