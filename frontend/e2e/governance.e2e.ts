@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, at, checkScreen, launch, newPage, signIn } from "./browser";
 
 // The network's governance as the committee keeps it: a body joins the
-// pact, signed for by its president, and the committee records an
-// activity for the community with its organisers.
+// pact, signed for by its president, a party signs a protocol, and the
+// committee records an activity for the community with its organisers.
 
 let browser: Browser;
 beforeAll(async () => {
@@ -30,7 +30,7 @@ describe("the pact and the community activities", () => {
     await page.context().close();
   });
 
-  it("the committee adds the body to the pact and sees it among the signatories", async () => {
+  it("the committee adds the body to the pact and sees it among the signatories, then records a party's signature of a protocol", async () => {
     const page = await newPage(browser);
     await signIn(page, "steering@demo.example");
     await page.goto(at("/pact"));
@@ -54,6 +54,19 @@ describe("the pact and the community activities", () => {
     const text = (await row.textContent()) ?? "";
     expect(text).toContain(signer);
     expect(text).toContain("Presidente");
+    // A party of the draft protocol signs it too (the demo's draft has
+    // no signature yet), and its row says so.
+    await page.goto(at("/protocols"));
+    await page.getByRole("link", { name: "Protocollo reciprocità e cittadinanza attiva" }).click();
+    const sign = page.getByRole("button", { name: /^Registra firma: / }).first();
+    const party = ((await sign.getAttribute("aria-label")) ?? "").replace("Registra firma: ", "");
+    await sign.click();
+    const signature = page.getByRole("dialog", { name: `Firma di ${party}` });
+    await signature.getByLabel("Firmatario per l'ente").fill(signer);
+    await signature.getByRole("button", { name: "Registra firma" }).click();
+    await page.getByRole("status").filter({ hasText: `Firma di ${party} registrata.` }).waitFor();
+    await expect.poll(() => page.getByRole("row").filter({ hasText: party }).textContent()).toContain(signer);
+    await checkScreen(page, "governance-protocol-signed");
     await page.context().close();
   });
 

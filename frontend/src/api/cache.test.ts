@@ -9,10 +9,12 @@ describe("the cache's configuration from the schema", () => {
     expect(cacheOptions.keys?.Case).toBeUndefined();
   });
 
-  it("merges pages of root lists and agenda lists", () => {
+  it("merges pages of root lists, agenda lists and a protocol's interventions", () => {
     expect(Object.keys(cacheOptions.resolvers?.Query ?? {})).toEqual(expect.arrayContaining(["cases", "auditEvents", "organizations"]));
     expect(Object.keys(cacheOptions.resolvers?.Query ?? {})).not.toContain("viewer");
     expect(Object.keys(cacheOptions.resolvers?.Agenda ?? {})).toContain("referralsWaiting");
+    // Shown a page at a time on the protocol's page, with no root list.
+    expect(Object.keys(cacheOptions.resolvers?.Protocol ?? {})).toEqual(["interventions"]);
   });
 
   it("refreshes lists after every mutation", () => {

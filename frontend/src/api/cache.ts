@@ -8,7 +8,9 @@ import schema from "../gql/introspection";
 // - objects with an `id` are normalised by it; the others (connections,
 //   indicator results, agenda) are embedded in their parent;
 // - every root list and agenda list is a Relay connection whose pages are
-//   merged by relayPagination, so "load more" appends;
+//   merged by relayPagination, so "load more" appends; so is the one list
+//   of an object shown a page at a time (a protocol's interventions, which
+//   have no root list);
 // - after any mutation, root lists are invalidated and refetched when next
 //   shown (the changed objects themselves update in place); so are the
 //   unread count and the notifications when one arrives live.
@@ -34,6 +36,7 @@ const paginated = (t: IntrospectionObjectType | undefined): ResolverConfig[strin
 const resolvers: ResolverConfig = {
   Query: paginated(objects.find((t) => t.name === "Query")),
   Agenda: paginated(objects.find((t) => t.name === "Agenda")),
+  Protocol: { interventions: relayPagination() },
 };
 
 const mutationFields = objects.find((t) => t.name === "Mutation")?.fields ?? [];

@@ -104,6 +104,10 @@ export const CasePageSectionsInterventionFragmentDoc = graphql(`
       name
       year
     }
+    protocol {
+      id
+      title
+    }
   }
 `);
 
@@ -435,7 +439,7 @@ export function InterventionsSection({ data }: Data) {
         rows={interventions}
         empty="cases.interventions.none"
         caption="cases.section.interventions"
-        columns={["cases.interventions.kind", "cases.interventions.provider", "cases.interventions.period", "cases.interventions.status", { id: "cases.interventions.cost", end: true }, "cases.interventions.fund", ...step]}
+        columns={["cases.interventions.kind", "cases.interventions.provider", "cases.interventions.period", "cases.interventions.status", { id: "cases.interventions.cost", end: true }, "cases.interventions.fund", "cases.interventions.protocol", ...step]}
         row={(i) => (
           <tr key={i.id}>
             <th scope="row">
@@ -449,6 +453,7 @@ export function InterventionsSection({ data }: Data) {
             <td>{label("InterventionStatus", i.status)}</td>
             <td className="text-end">{fmt.euros(i.costCents)}</td>
             <td>{i.fund ? `${i.fund.name} (${i.fund.year})` : <FormattedMessage id="cases.interventions.noFund" />}</td>
+            <td>{i.protocol ? i.protocol.title : <FormattedMessage id="cases.interventions.noProtocol" />}</td>
             <StepCell action="UPDATE_INTERVENTION" part={i.id} name={names.intervention(i)} />
           </tr>
         )}

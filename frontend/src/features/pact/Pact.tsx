@@ -14,7 +14,7 @@ import { applyServerErrors, SelectField, TextAreaField, TextField } from "../../
 import { Loading } from "../../ui/Loading";
 import { Notice } from "../../ui/Notice";
 import { usePageTitle } from "../../ui/usePageTitle";
-import { FormDialog } from "./FormDialog";
+import { FormDialog } from "../../ui/FormDialog";
 import {
   amendmentSchema,
   amendmentText,

@@ -18,8 +18,10 @@ import { usePageTitle } from "../../ui/usePageTitle";
 import { Commitments, type CommitmentRow } from "./Commitments";
 import { Validity } from "./Validity";
 import {
-  activateSchema,
+  activateSchemaFor,
   commitmentSchema,
+  lastSignature,
+  MIN_PARTIES,
   partySchema,
   protocolActions,
   type ActivateValues,
@@ -39,10 +41,12 @@ import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { Notice } from "../../ui/Notice";
 import { FormPanel } from "../../ui/FormPanel";
 import { TableScroll } from "../../ui/TableScroll";
+import { Delivered } from "./Delivered";
+import { SignPartyDialog } from "./SignParty";
 
-type Panel = "activate" | "terminate" | "party" | "commitment" | null;
+type Panel = "activate" | "terminate" | "party" | "commitment" | { sign: string } | null;
 
-/** One protocol: its parties, their commitments and the objectives it serves. */
+/** One protocol: its parties and their signatures, their commitments, the objectives it serves and what was delivered under it. */
 export function ProtocolPage() {
   const { id = "" } = useParams();
   const intl = useIntl();
@@ -84,7 +88,8 @@ export function ProtocolPage() {
 
   const viewer: ProtocolViewer = { has: session.has, organizationID: session.viewer.organization.id };
   const parties = nodes(p.parties);
-  const actions = protocolActions(viewer, p.currentStatus, parties.length);
+  const actions = protocolActions(viewer, p.currentStatus, parties);
+  const signing = panel !== null && typeof panel === "object" ? parties.find((x) => x.id === panel.sign) : undefined;
   const rows: CommitmentRow[] = parties.flatMap((party) => nodes(party.commitments).map((commitment) => ({ commitment, owner: party.organization })));
   const objectives = nodes(p.objectives);
   const refresh = () => refetch({ requestPolicy: "network-only" });
@@ -138,16 +143,18 @@ export function ProtocolPage() {
       {notice && (
         <Notice>{notice}</Notice>
       )}
-      {(actions.activate || actions.terminate || actions.activateNeedsParty) && (
-        <div className="d-flex flex-wrap gap-2 mb-4">
+      {(actions.activate || actions.terminate) && (
+        <div className="d-flex flex-wrap align-items-center gap-2 mb-4">
           {actions.activate && (
-            <Button color="primary" onClick={() => show("activate")}>
+            // Disabled while blocked, with the reason in words beside it
+            // (and tied to it) so that it reads without hovering.
+            <Button color="primary" disabled={actions.activateBlocked !== null} aria-describedby={actions.activateBlocked ? "protocols-activate-blocked" : undefined} onClick={() => show("activate")}>
               <FormattedMessage id="protocols.activate.open" />
             </Button>
           )}
-          {actions.activateNeedsParty && (
-            <p className="mb-0">
-              <FormattedMessage id="protocols.activate.needsParty" />
+          {actions.activateBlocked && (
+            <p id="protocols-activate-blocked" className="mb-0">
+              <FormattedMessage id={`protocols.activate.blocked.${actions.activateBlocked}`} values={{ min: MIN_PARTIES }} />
             </p>
           )}
           {actions.terminate && (
@@ -157,7 +164,7 @@ export function ProtocolPage() {
           )}
         </div>
       )}
-      {panel === "activate" && <ActivateForm id={p.id} onCancel={() => setPanel(null)} onDone={() => done(intl.formatMessage({ id: "protocols.activate.done" }))} />}
+      {panel === "activate" && <ActivateForm id={p.id} lastSigned={lastSignature(parties)} onCancel={() => setPanel(null)} onDone={() => done(intl.formatMessage({ id: "protocols.activate.done" }))} />}
       {panel === "terminate" && <TerminateConfirm id={p.id} onCancel={() => setPanel(null)} onDone={() => done(intl.formatMessage({ id: "protocols.terminate.done" }))} />}
 
       <section aria-labelledby="protocols-parties-title" className="mb-5">
@@ -191,9 +198,17 @@ export function ProtocolPage() {
                   <th scope="col">
                     <FormattedMessage id="protocols.parties.operatingMode" />
                   </th>
+                  <th scope="col">
+                    <FormattedMessage id="protocols.parties.signature" />
+                  </th>
                   <th scope="col" className="text-end">
                     <FormattedMessage id="protocols.parties.commitments" />
                   </th>
+                  {actions.sign && (
+                    <th scope="col">
+                      <FormattedMessage id="protocols.parties.actions" />
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -202,12 +217,39 @@ export function ProtocolPage() {
                     <td>{party.organization.name}</td>
                     <td>{label("ProtocolPartyRole", party.role)}</td>
                     <td>{party.operatingMode ?? "—"}</td>
+                    <td>
+                      {party.signedOn ? (
+                        <FormattedMessage
+                          id={party.signerRole ? "protocols.parties.signedBy" : "protocols.parties.signedByNoRole"}
+                          values={{ date: fmt.date(party.signedOn), name: party.signerName, role: party.signerRole }}
+                        />
+                      ) : (
+                        <FormattedMessage id="protocols.parties.unsigned" />
+                      )}
+                    </td>
                     <td className="text-end">{nodes(party.commitments).length}</td>
+                    {actions.sign && (
+                      <td>
+                        {!party.signedOn && (
+                          <Button
+                            color="primary"
+                            size="xs"
+                            aria-label={intl.formatMessage({ id: "protocols.sign.openNamed" }, { name: party.organization.name })}
+                            onClick={() => show({ sign: party.id })}
+                          >
+                            <FormattedMessage id="protocols.sign.open" />
+                          </Button>
+                        )}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
             </table>
           </TableScroll>
+        )}
+        {signing && (
+          <SignPartyDialog party={signing} onCancel={() => setPanel(null)} onDone={(name) => done(intl.formatMessage({ id: "protocols.sign.done" }, { name }))} />
         )}
       </section>
 
@@ -258,14 +300,17 @@ export function ProtocolPage() {
           </ul>
         )}
       </section>
+
+      <Delivered protocolID={p.id} totals={p.delivered} />
     </>
   );
 }
 
-function ActivateForm({ id, onDone, onCancel }: { id: string; onDone: () => void; onCancel: () => void }) {
+function ActivateForm({ id, lastSigned, onDone, onCancel }: { id: string; lastSigned: string | undefined; onDone: () => void; onCancel: () => void }) {
   const intl = useIntl();
+  const fmt = useFormat();
   const t = (k: string) => intl.formatMessage({ id: k });
-  const form = useForm<ActivateValues>({ resolver: zodResolver(activateSchema), defaultValues: { signedOn: today(), validFrom: "", validUntil: "" } });
+  const form = useForm<ActivateValues>({ resolver: zodResolver(activateSchemaFor(lastSigned)), defaultValues: { signedOn: today(), validFrom: "", validUntil: "" } });
   const [state, activate] = useMutation(ProtocolPageActivateMutation);
   const submit = form.handleSubmit(async (v) => {
     const r = await activate({
@@ -290,7 +335,13 @@ function ActivateForm({ id, onDone, onCancel }: { id: string; onDone: () => void
       onSubmit={submit}
       onCancel={onCancel}
     >
-      <TextField form={form} name="signedOn" type="date" label={t("protocols.field.signedOn")} />
+      <TextField
+        form={form}
+        name="signedOn"
+        type="date"
+        label={t("protocols.field.signedOn")}
+        hint={lastSigned ? intl.formatMessage({ id: "protocols.activate.signedOnHint" }, { date: fmt.date(lastSigned) }) : undefined}
+      />
       <TextField form={form} name="validFrom" type="date" label={t("protocols.field.validFrom")} hint={t("protocols.activate.validFromHint")} />
       <TextField form={form} name="validUntil" type="date" label={t("protocols.field.validUntil")} hint={t("protocols.activate.validUntilHint")} />
     </FormPanel>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ProtocolCommitmentStatus, ProtocolStatus, ProtocolWhereInput } from "../../gql/graphql";
+import { today } from "../../i18n/format";
 import { governs, type Role } from "../../session/session";
 
 // Who may do what on protocols (the API decides; these choose the buttons),
@@ -16,18 +17,38 @@ export function mayManageProtocols(viewer: ProtocolViewer): boolean {
   return governs(viewer);
 }
 
+/** The parties a protocol needs before it is activated (domain.MinProtocolParties on the server). */
+export const MIN_PARTIES = 2;
+
+/** Why a draft cannot be activated yet: too few parties, or some has not signed. */
+export type ActivationBlock = "parties" | "signatures" | null;
+
+/** What the actions need of a party: whether it signed. */
+export interface SignedParty {
+  signedOn?: string | null;
+}
+
 /** The actions a protocol offers the viewer, given its status today and its parties. */
-export function protocolActions(viewer: ProtocolViewer, currentStatus: ProtocolStatus, parties: number) {
+export function protocolActions(viewer: ProtocolViewer, currentStatus: ProtocolStatus, parties: readonly SignedParty[]) {
   const manage = mayManageProtocols(viewer);
   const open = currentStatus === "DRAFT" || currentStatus === "ACTIVE";
+  const draft = manage && currentStatus === "DRAFT";
+  const blocked: ActivationBlock = parties.length < MIN_PARTIES ? "parties" : parties.some((p) => !p.signedOn) ? "signatures" : null;
   return {
-    activate: manage && currentStatus === "DRAFT" && parties > 0,
-    /** A draft without parties can be activated only once it has one. */
-    activateNeedsParty: manage && currentStatus === "DRAFT" && parties === 0,
+    /** The activation control, shown disabled with the reason while blocked. */
+    activate: draft,
+    activateBlocked: draft ? blocked : null,
     terminate: manage && currentStatus === "ACTIVE",
     addParty: manage && open,
-    addCommitment: manage && open && parties > 0,
+    /** Parties sign a draft or an active protocol, once each. */
+    sign: manage && open,
+    addCommitment: manage && open && parties.length > 0,
   };
+}
+
+/** The day the last party signed (YYYY-MM-DD), before which the protocol cannot be signed. */
+export function lastSignature(parties: readonly SignedParty[]): string | undefined {
+  return parties.reduce<string | undefined>((last, p) => (p.signedOn && (!last || p.signedOn > last) ? p.signedOn : last), undefined);
 }
 
 /** A commitment still to be settled: open, or open past its due date. */
@@ -93,15 +114,29 @@ export const protocolSchema = z
   .refine((v) => !v.validFrom || !v.validUntil || v.validUntil >= v.validFrom, { message: "protocols.error.untilBeforeFrom", path: ["validUntil"] });
 export type ProtocolValues = z.infer<typeof protocolSchema>;
 
-/** Bringing a draft into force. */
-export const activateSchema = z
-  .object({
-    signedOn: z.string().regex(day, "protocols.error.signedOnRequired"),
-    validFrom: optionalDay,
-    validUntil: optionalDay,
-  })
-  .refine((v) => !v.validUntil || v.validUntil >= (v.validFrom || v.signedOn), { message: "protocols.error.untilBeforeFrom", path: ["validUntil"] });
-export type ActivateValues = z.infer<typeof activateSchema>;
+/** Bringing a draft into force: not signed before its last party signed. */
+export function activateSchemaFor(lastSigned: string | undefined) {
+  return z
+    .object({
+      signedOn: z.string().regex(day, "protocols.error.signedOnRequired"),
+      validFrom: optionalDay,
+      validUntil: optionalDay,
+    })
+    .refine((v) => !lastSigned || v.signedOn >= lastSigned, { message: "protocols.error.signedBeforeParties", path: ["signedOn"] })
+    .refine((v) => !v.validUntil || v.validUntil >= (v.validFrom || v.signedOn), { message: "protocols.error.untilBeforeFrom", path: ["validUntil"] });
+}
+export type ActivateValues = z.infer<ReturnType<typeof activateSchemaFor>>;
+
+/** A party's signature: its day, not in the future (Italian time, as the server's), and who signed. */
+export const signatureSchema = z.object({
+  signedOn: z
+    .string()
+    .regex(day, "protocols.error.signedOnRequired")
+    .refine((d) => d <= today(), "protocols.error.signedInFuture"),
+  signerName: z.string().trim().min(1, "protocols.error.signerRequired"),
+  signerRole: z.string(),
+});
+export type SignatureValues = z.infer<typeof signatureSchema>;
 
 export const partySchema = z.object({
   organizationID: z.string().min(1, "protocols.error.organizationRequired"),

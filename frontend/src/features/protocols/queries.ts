@@ -47,6 +47,15 @@ export const ProtocolPageCommitmentFragment = graphql(`
   }
 `);
 
+export const ProtocolPageSignatureFragment = graphql(`
+  fragment ProtocolPageSignature on ProtocolParty {
+    id
+    signedOn
+    signerName
+    signerRole
+  }
+`);
+
 export const ProtocolPageQuery = graphql(`
   query ProtocolPage($id: ID!) {
     node(id: $id) {
@@ -60,10 +69,15 @@ export const ProtocolPageQuery = graphql(`
         signedOn
         validFrom
         validUntil
+        delivered {
+          interventions
+          costCents
+          spentCents
+        }
         parties(first: 50, orderBy: [{ field: ROLE, direction: ASC }]) {
           edges {
             node {
-              id
+              ...ProtocolPageSignature
               role
               operatingMode
               organization {
@@ -142,6 +156,45 @@ export const ProtocolPageAddPartyMutation = graphql(`
       organization {
         id
         name
+      }
+    }
+  }
+`);
+
+export const ProtocolPageSignPartyMutation = graphql(`
+  mutation ProtocolPageSignParty($id: ID!, $signedOn: Date!, $signerName: String!, $signerRole: String) {
+    signProtocolParty(id: $id, signedOn: $signedOn, signerName: $signerName, signerRole: $signerRole) {
+      ...ProtocolPageSignature
+    }
+  }
+`);
+
+export const ProtocolPageInterventionsQuery = graphql(`
+  query ProtocolPageInterventions($id: ID!, $after: Cursor) {
+    node(id: $id) {
+      __typename
+      id
+      ... on Protocol {
+        interventions(first: 20, after: $after, orderBy: [{ field: STARTS_ON, direction: DESC }]) {
+          edges {
+            node {
+              id
+              kind
+              startsOn
+              endsOn
+              status
+              costCents
+              case {
+                id
+                code
+              }
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
       }
     }
   }

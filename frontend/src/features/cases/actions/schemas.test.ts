@@ -72,7 +72,7 @@ describe("assessment", () => {
 });
 
 describe("intervention", () => {
-  const base = { kind: "TRAINING", description: "", providerID: "org_1", startsOn: "2026-04-01", endsOn: "", status: "PLANNED", cost: "", fundID: "" };
+  const base = { kind: "TRAINING", description: "", providerID: "org_1", startsOn: "2026-04-01", endsOn: "", status: "PLANNED", cost: "", fundID: "", protocolID: "" };
 
   it("takes the cost in euros as cents", () => {
     const r = addInterventionSchema.parse({ ...base, cost: "1.234,50", fundID: "fnd_1" });
@@ -89,13 +89,26 @@ describe("intervention", () => {
 });
 
 describe("intervention's fund", () => {
-  const base = { kind: "TRAINING", description: "", providerID: "org_1", startsOn: "2026-04-01", endsOn: "", status: "PLANNED", fundID: "fnd_1" };
+  const base = { kind: "TRAINING", description: "", providerID: "org_1", startsOn: "2026-04-01", endsOn: "", status: "PLANNED", fundID: "fnd_1", protocolID: "" };
   const schema = addInterventionSchemaFor((id) => (id === "fnd_1" ? 50000 : undefined));
 
   it("keeps the cost within what is left of the fund", () => {
     expect(messages(schema.safeParse({ ...base, cost: "500,01" }))).toEqual(["cost: caseActions.error.costOverFund"]);
     expect(schema.parse({ ...base, cost: "500" }).costCents).toBe(50000);
     expect(schema.parse({ ...base, cost: "9.000", fundID: "fnd_unknown" }).costCents).toBe(900000);
+  });
+});
+
+describe("intervention's protocol", () => {
+  const base = { kind: "TRAINING", description: "", providerID: "org_1", startsOn: "2026-04-01", endsOn: "", status: "PLANNED", cost: "", fundID: "" };
+
+  it("is one of those in force on the start day, or none", () => {
+    const schema = addInterventionSchemaFor(() => undefined, new Set(["prt_1"]));
+    expect(schema.parse({ ...base, protocolID: "prt_1" }).protocolID).toBe("prt_1");
+    expect(schema.parse({ ...base, protocolID: "" }).protocolID).toBeUndefined();
+    expect(messages(schema.safeParse({ ...base, protocolID: "prt_2" }))).toEqual(["protocolID: caseActions.error.protocolNotInForce"]);
+    // While the day's protocols are loading, the server decides.
+    expect(addInterventionSchemaFor(() => undefined).parse({ ...base, protocolID: "prt_2" }).protocolID).toBe("prt_2");
   });
 });
 

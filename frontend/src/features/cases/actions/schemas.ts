@@ -210,6 +210,7 @@ export const addInterventionSchema = z
     status: choice<InterventionStatus>("caseActions.error.statusRequired"),
     cost: optEuros,
     fundID: optId,
+    protocolID: optId,
   })
   .refine((v) => notBefore(v.endsOn, v.startsOn), { path: ["endsOn"], message: "caseActions.error.endsBeforeStart" })
   .transform(({ cost, ...v }) => ({
@@ -221,26 +222,34 @@ export const addInterventionSchema = z
 
 /**
  * The new intervention's rules, its cost within what is left of the fund
- * chosen (`available` tells it, in cents, when known).
+ * chosen (`available` tells it, in cents, when known), its protocol among
+ * those in force on its start day (`inForce`, when known: the start day
+ * may have changed since the protocol was chosen).
  */
-export function addInterventionSchemaFor(available: (fundID: string) => number | undefined) {
-  return addInterventionSchema.refine(
-    (v) => {
-      const left = v.fundID ? available(v.fundID) : undefined;
-      return v.costCents === undefined || left === undefined || v.costCents <= left;
-    },
-    { path: ["cost"], message: "caseActions.error.costOverFund" },
-  );
+export function addInterventionSchemaFor(available: (fundID: string) => number | undefined, inForce?: Set<string>) {
+  return addInterventionSchema
+    .refine(
+      (v) => {
+        const left = v.fundID ? available(v.fundID) : undefined;
+        return v.costCents === undefined || left === undefined || v.costCents <= left;
+      },
+      { path: ["cost"], message: "caseActions.error.costOverFund" },
+    )
+    .refine((v) => !v.protocolID || !inForce || inForce.has(v.protocolID), { path: ["protocolID"], message: "caseActions.error.protocolNotInForce" });
 }
 
 /** "" keeps the fund, "none" charges no fund, otherwise the fund's ID. */
 export const NO_FUND = "none";
+
+/** "none" delivers the intervention under no protocol, otherwise the protocol's ID. */
+export const NO_PROTOCOL = "none";
 
 export const updateInterventionSchema = z.object({
   status: choice<InterventionStatus>("caseActions.error.statusRequired"),
   endsOn: optDate,
   cost: optEuros,
   fundID: z.string(),
+  protocolID: z.string(),
 });
 
 export const outcomeSchema = z.object({

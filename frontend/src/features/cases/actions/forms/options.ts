@@ -1,9 +1,11 @@
+import { useMemo } from "react";
 import { useQuery } from "urql";
 import { graphql } from "../../../../gql";
 import { useFormat } from "../../../../i18n/format";
 import { useIntl } from "react-intl";
 import { nodes } from "../../../../ui/connection";
 import type { Option } from "../../../../ui/fields";
+import type { ProtocolWhereInput } from "../../../../gql/graphql";
 import { useEnumLabel } from "../../../../i18n/useEnumLabel";
 import type { Intervention } from "../parts";
 
@@ -62,6 +64,49 @@ export function useFundOptions(): { options: Option[]; available: Map<string, nu
     })),
     available: new Map(funds.map((f) => [f.id, f.use.availableCents])),
   };
+}
+
+const ProtocolsQuery = graphql(`
+  query CaseActionsProtocols($where: ProtocolWhereInput) {
+    protocols(first: 100, where: $where, orderBy: [{ field: TITLE, direction: ASC }]) {
+      edges {
+        node {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
+
+/**
+ * The protocols in force on a day (YYYY-MM-DD), as the server accepts
+ * them for an intervention starting then: ACTIVE, begun and not ended.
+ */
+export function inForceOn(day: string): ProtocolWhereInput {
+  return {
+    status: "ACTIVE",
+    and: [{ or: [{ validFromIsNil: true }, { validFromLTE: day }] }, { or: [{ validUntilIsNil: true }, { validUntilGTE: day }] }],
+  };
+}
+
+/**
+ * The protocols an intervention starting on a day may be delivered under;
+ * none is asked for until the day is a whole date.
+ */
+export function useProtocolOptions(startsOn: string): { options: Option[]; inForce: Set<string> | undefined } {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(startsOn) ? startsOn : "";
+  const where = useMemo(() => inForceOn(day), [day]);
+  const [result] = useQuery({ query: ProtocolsQuery, variables: { where }, pause: !day });
+  const data = day && !result.fetching ? result.data : undefined;
+  return useMemo(() => {
+    const protocols = nodes(data?.protocols);
+    return {
+      options: protocols.map((p) => ({ value: p.id, label: p.title })),
+      // Unknown while the day's list is loading: the server decides then.
+      inForce: data ? new Set(protocols.map((p) => p.id)) : undefined,
+    };
+  }, [data]);
 }
 
 const TablesQuery = graphql(`

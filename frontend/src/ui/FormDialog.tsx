@@ -1,8 +1,8 @@
 import { Modal, ModalBody, ModalFooter, ModalHeader } from "design-react-kit";
 import { useId, type FormEventHandler, type ReactNode } from "react";
 import type { CombinedError } from "urql";
-import { ErrorAlert } from "../../ui/ErrorAlert";
-import { FormActions } from "../../ui/FormPanel";
+import { ErrorAlert } from "./ErrorAlert";
+import { FormActions } from "./FormPanel";
 
 /** A form in a dialog, named by its title: the API's error, the fields, submit and Cancel. */
 export function FormDialog({
