@@ -24,7 +24,7 @@ export function ConfirmDialog({
 }) {
   const id = useId();
   return (
-    <Modal isOpen={isOpen} toggle={onCancel} labelledBy={`${id}-title`} centered>
+    <Modal isOpen={isOpen} toggle={onCancel} labelledBy={`${id}-title`} centered fade={false}>
       <ModalHeader tag="h2" id={`${id}-title`} className="h4">
         {title}
       </ModalHeader>

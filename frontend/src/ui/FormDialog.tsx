@@ -4,7 +4,12 @@ import type { CombinedError } from "urql";
 import { ErrorAlert } from "./ErrorAlert";
 import { FormActions } from "./FormPanel";
 
-/** A form in a dialog, named by its title: the API's error, the fields, submit and Cancel. */
+/**
+ * A form in a dialog, named by its title: the API's error, the fields,
+ * submit and Cancel. Like every dialog of the app it opens without a fade,
+ * so that it is never read (by a screen reader, or by the browser suite's
+ * contrast check) half transparent.
+ */
 export function FormDialog({
   title,
   error,
@@ -24,7 +29,7 @@ export function FormDialog({
 }) {
   const id = useId();
   return (
-    <Modal isOpen toggle={onCancel} labelledBy={`${id}-title`} centered>
+    <Modal isOpen toggle={onCancel} labelledBy={`${id}-title`} centered fade={false}>
       <form onSubmit={onSubmit} noValidate>
         <ModalHeader tag="h2" id={`${id}-title`} className="h4">
           {title}

@@ -216,7 +216,7 @@ export function TokenSecretDialog({ created, onClose }: { created: { name: strin
     }
   };
   return (
-    <Modal isOpen={created !== null} toggle={close} labelledBy={`${id}-title`} backdrop="static" centered unmountOnClose>
+    <Modal isOpen={created !== null} toggle={close} labelledBy={`${id}-title`} backdrop="static" centered unmountOnClose fade={false}>
       <ModalHeader tag="h2" id={`${id}-title`} className="h4">
         <FormattedMessage id="account.tokens.createdTitle" values={{ name: created?.name ?? "" }} />
       </ModalHeader>

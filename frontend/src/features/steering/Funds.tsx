@@ -306,7 +306,7 @@ function FormDialog({
 }) {
   const id = useId();
   return (
-    <Modal isOpen toggle={onClose} labelledBy={`${id}-title`} centered>
+    <Modal isOpen toggle={onClose} labelledBy={`${id}-title`} centered fade={false}>
       <form
         noValidate
         onSubmit={(e) => {
@@ -412,7 +412,7 @@ function HistoryDialog({ fund, onClose }: { fund: Fund; onClose: () => void }) {
   const id = useId();
   const amendments = fund.amendments ?? [];
   return (
-    <Modal isOpen toggle={onClose} labelledBy={`${id}-title`} centered size="lg">
+    <Modal isOpen toggle={onClose} labelledBy={`${id}-title`} centered size="lg" fade={false}>
       <ModalHeader tag="h2" id={`${id}-title`} className="h4">
         {intl.formatMessage({ id: "funds.historyTitle" }, { name: fund.name })}
       </ModalHeader>
