@@ -227,7 +227,7 @@ function Summary({ filter, monthsOnly }: { filter: ActivityFilter; monthsOnly: b
     return monthsOnly ? wholeMonths(base, day) : base;
   }, [filter.from, filter.to, monthsOnly, day]);
   const empty = period.from > period.to;
-  const [result] = useQuery({ query: CommunitySummaryQuery, variables: { filter: toIndicatorFilter(period, "funds") }, pause: empty });
+  const [result] = useQuery({ query: CommunitySummaryQuery, variables: { filter: toIndicatorFilter(period, "community") }, pause: empty });
   const ix = result.data?.indicators;
   const table = (
     activities: Cells,
