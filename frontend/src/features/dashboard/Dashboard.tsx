@@ -502,6 +502,8 @@ function Directives({ filter }: { filter: DashboardFilter }) {
   );
 }
 
+// Activities and participants are charted apart: a handful of activities
+// beside hundreds of participants would not show on one axis.
 function Community({ filter }: { filter: DashboardFilter }) {
   const intl = useIntl();
   const period = usePeriod();
@@ -509,51 +511,36 @@ function Community({ filter }: { filter: DashboardFilter }) {
   const variables = useMemo(() => ({ filter: toIndicatorFilter(filter, "community") }), [filter]);
   const [result] = useQuery({ query: DashboardCommunityQuery, variables });
   const ix = result.data?.indicators;
-  const names = ["communityActivities", "communityParticipants"] as const;
   const label = (n: string) => intl.formatMessage({ id: `dashboard.indicator.${n}` });
   const network = intl.formatMessage({ id: "dashboard.governance.network" });
-  const parts = [
-    {
-      dim: "VALUE_DIMENSION" as const,
-      suffix: "ByDimension" as const,
-      title: "dashboard.governance.communityByDimension",
-      dimension: "dashboard.dimension.valueDimension",
-      label: (r: Row) => enumLabel("OutcomeValueDimension", r.key),
-    },
-    {
-      dim: "MUNICIPALITY" as const,
-      suffix: "ByMunicipality" as const,
-      title: "dashboard.governance.communityByMunicipality",
-      dimension: "dashboard.dimension.municipality",
-      // The activities for the whole network have no municipality.
-      label: (r: Row) => (r.key ? r.label : network),
-    },
-  ];
-  const fields = { communityActivities: "activities", communityParticipants: "participants" } as const;
+  const charts = [
+    { name: "communityActivities", field: "activitiesByDimension", title: "dashboard.governance.activitiesByDimension" },
+    { name: "communityParticipants", field: "participantsByDimension", title: "dashboard.governance.participantsByDimension" },
+    { name: "communityActivities", field: "activitiesByMunicipality", title: "dashboard.governance.activitiesByMunicipality" },
+    { name: "communityParticipants", field: "participantsByMunicipality", title: "dashboard.governance.participantsByMunicipality" },
+  ] as const;
   return (
     <Answer error={result.error} fetching={result.fetching} data={ix}>
       {(ix) =>
-        parts.map((p, i) => {
-          const title = intl.formatMessage({ id: p.title });
+        charts.map((c, i) => {
+          const title = intl.formatMessage({ id: c.title });
+          const byDimension = c.field.endsWith("ByDimension");
           return (
             <IndicatorChart
-              key={p.dim}
+              key={c.field}
               headingLevel={3}
               horizontal
               title={title}
               note={i === 0 && hasFiltersOutside(filter, "community") ? intl.formatMessage({ id: "dashboard.governance.communityScope" }) : undefined}
               caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: title, ...period(filter) })}
-              dimension={intl.formatMessage({ id: p.dimension })}
-              rows={relabel(
-                toRows(
-                  names.map((n): Series => ({ name: n, cells: ix[`${fields[n]}${p.suffix}`].cells })),
-                  "label",
-                ),
-                p.label,
+              dimension={intl.formatMessage({ id: byDimension ? "dashboard.dimension.valueDimension" : "dashboard.dimension.municipality" })}
+              // The activities for the whole network have no municipality.
+              rows={relabel(toRows([{ name: c.name, cells: ix[c.field].cells }], "label"), (r) =>
+                byDimension ? enumLabel("OutcomeValueDimension", r.key) : r.key ? r.label : network,
               )}
-              series={names.map((n) => ({ name: n, label: label(n) }))}
+              series={[{ name: c.name, label: label(c.name) }]}
               format={(v) => intl.formatNumber(v, { maximumFractionDigits: 1 })}
-              downloads={names.map((n) => csvLink(intl, n, [p.dim], filter, `${label(n)} — ${title}`, "community"))}
+              downloads={[csvLink(intl, c.name, [byDimension ? "VALUE_DIMENSION" : "MUNICIPALITY"], filter, title, "community")]}
             />
           );
         })
