@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { at, checkScreen, launch, newPage, signIn } from "./browser";
 
 // Directives carried out: the committee issues one to the Empoli table
-// with a deadline; the table's coordinator marks it in progress, then
-// implemented with evidence; the committee sees it implemented, on time.
+// with a deadline; the table's coordinator marks it in progress from the
+// agenda, then implemented with evidence on the directives screen; the
+// committee sees it implemented, on time.
 
 let browser: Browser;
 beforeAll(async () => {
@@ -61,13 +62,17 @@ describe("directives carried out", () => {
     await page.context().close();
   });
 
-  it("the Empoli coordinator marks it in progress, then implemented with evidence", async () => {
+  it("the Empoli coordinator marks it in progress from the agenda, then implemented with evidence", async () => {
     const page = await newPage(browser);
     await signIn(page, "coordinator@demo.example");
+    await page.goto(at("/"));
+    // The directive waits on the agenda, where the first step is taken in place.
+    const waiting = page.getByRole("region", { name: /Indirizzi di cui prendere atto/ });
+    await waiting.getByRole("button", { name: `Segna in corso — direttiva «${title}», ${empoli}` }).click();
+    await page.getByTestId("agenda-notice").filter({ hasText: `Direttiva «${title}» segnata in corso per il ${empoli}.` }).waitFor();
+    await checkScreen(page, "directives-agenda");
     await page.goto(at("/steering?section=directives"));
     const mine = card(page);
-    await mine.waitFor();
-    await mine.getByRole("button", { name: `Segna in corso — direttiva «${title}», ${empoli}` }).click();
     await mine.getByText(`${empoli}: In corso`).waitFor();
     // Forwards only: once in progress, it cannot be marked in progress again.
     expect(await mine.getByRole("button", { name: `Segna in corso — direttiva «${title}», ${empoli}` }).count()).toBe(0);

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, at, checkScreen, launch, newPage, signIn } from "./browser";
 
 // The network's governance as the committee keeps it: a body joins the
-// pact, signed for by its president, a party signs a protocol, and the
-// committee records an activity for the community with its organisers.
+// pact, signed for by its president, and takes a seat in the committee;
+// a party signs a protocol; the committee records an activity for the
+// community with its organisers.
 
 let browser: Browser;
 beforeAll(async () => {
@@ -30,7 +31,7 @@ describe("the pact and the community activities", () => {
     await page.context().close();
   });
 
-  it("the committee adds the body to the pact and sees it among the signatories, then records a party's signature of a protocol", async () => {
+  it("the committee adds the body to the pact and to the committee, sees it among the signatories and the seats, then records a party's signature of a protocol", async () => {
     const page = await newPage(browser);
     await signIn(page, "steering@demo.example");
     await page.goto(at("/pact"));
@@ -54,6 +55,21 @@ describe("the pact and the community activities", () => {
     const text = (await row.textContent()) ?? "";
     expect(text).toContain(signer);
     expect(text).toContain("Presidente");
+
+    // A seat in the committee for the new body, which has no users to represent it yet.
+    await page.getByRole("button", { name: "Aggiungi componente" }).click();
+    const seat = page.getByRole("dialog");
+    const seatBody = seat.getByLabel("Ente", { exact: true });
+    await seatBody.locator("option", { hasText: bodyName }).waitFor({ state: "attached" });
+    await seatBody.selectOption({ label: bodyName });
+    await seat.getByLabel("Ruolo", { exact: true }).selectOption({ label: "Supporto tecnico" });
+    await checkScreen(page, "governance-pact-seat");
+    await seat.getByRole("button", { name: "Aggiungi", exact: true }).click();
+    await seat.waitFor({ state: "detached" });
+    await page.getByRole("status").filter({ hasText: `${bodyName} ha ora un seggio nella cabina di regia.` }).waitFor();
+    const seatRow = page.getByRole("region", { name: "Componenti della cabina di regia" }).getByRole("row").filter({ hasText: bodyName });
+    await expect.poll(() => seatRow.textContent()).toContain("Supporto tecnico");
+
     // A party of the draft protocol signs it too (the demo's draft has
     // no signature yet), and its row says so.
     await page.goto(at("/protocols"));

@@ -35,7 +35,11 @@ const agenda = {
   overdueCases: empty, incomingTransfers: empty, casesWithoutManager: empty, declinedReferrals: empty,
   planReviewsDue: { ...empty, totalCount: 1, edges: [{ node: { id: "pla_1", reviewOn: "2026-11-30", case: { id: "cas_2", code: "EMP-2026-0002", person } } }] },
   monitoringMeetingsDue: empty, followUpsDue: empty, interventionsEnding: empty, overdueCommitments: empty,
-  directivesToAcknowledge: { ...empty, totalCount: 1, edges: [{ node: { id: "dir_1", title: "Verifica degli impegni", issuedOn: "2026-11-20", allTables: true, tables: { edges: [] } } }] },
+  directivesToAcknowledge: {
+    ...empty,
+    totalCount: 1,
+    edges: [{ node: { id: "dir_1", title: "Verifica degli impegni", issuedOn: "2026-11-20", allTables: true, tables: { edges: [] }, progress: [] } }],
+  },
   serviceRequestsIncoming: empty,
   serviceRequestsOverdue: {
     ...empty,
@@ -253,5 +257,61 @@ describe("the agenda of a partner organisation's operator", { timeout: 20_000 },
       }),
     );
     await waitFor(() => expect(screen.getByTestId("agenda-notice").textContent).toBe("Esito del servizio registrato."));
+  });
+});
+
+describe("a coordinator's directives on the agenda", () => {
+  // Coordinating two tables: Empoli has recorded nothing yet, Vinci has the directive in progress.
+  const coordinator = aViewer({
+    id: "usr_1",
+    name: "Coordinatrice Prova",
+    email: "c@example.org",
+    roles: ["COORDINATOR"],
+    organization: { id: "org_1", name: "Comune" },
+    tables: [
+      { id: "tab_1", name: "Tavolo di Empoli", coordinates: true },
+      { id: "tab_2", name: "Tavolo di Vinci", coordinates: true },
+    ],
+  });
+  const directive = {
+    id: "dir_1",
+    title: "Verifica degli impegni",
+    issuedOn: "2026-11-20",
+    allTables: true,
+    tables: { edges: [] },
+    progress: [
+      { table: { id: "tab_1" }, progress: null },
+      { table: { id: "tab_2" }, progress: { id: "dac_2", status: "IN_PROGRESS" } },
+    ],
+  };
+  const withDirective = { ...agenda, directivesToAcknowledge: { ...empty, totalCount: 1, edges: [{ node: directive }] } };
+  const named = (action: string, table: string) => `${action} — direttiva «Verifica degli impegni», ${table}`;
+
+  it("offers in place only the steps each table may still record, and marks one in progress", async () => {
+    const mutation = vi.fn(() => ({ data: { recordDirectiveProgress: { id: "dac_1", status: "IN_PROGRESS", statusOn: "2026-11-25", evidence: null, reason: null } } }));
+    renderScreen(<Agenda />, { path: "/", session: coordinator, queries: () => ({ data: { agenda: withDirective } }), mutations: mutation });
+    const section = await screen.findByRole("region", { name: /Indirizzi di cui prendere atto/ });
+    expect(within(section).getByRole("button", { name: named("Segna in corso", "Tavolo di Empoli") })).toBeTruthy();
+    // Forwards only: Vinci, already in progress, may not mark it in progress again.
+    expect(within(section).queryByRole("button", { name: named("Segna in corso", "Tavolo di Vinci") })).toBeNull();
+    expect(within(section).getByRole("button", { name: named("Segna come attuato", "Tavolo di Vinci") })).toBeTruthy();
+    expect(within(section).getByRole("button", { name: named("Non applicabile", "Tavolo di Vinci") })).toBeTruthy();
+
+    await userEvent.setup().click(within(section).getByRole("button", { name: named("Segna in corso", "Tavolo di Empoli") }));
+    await waitFor(() => expect(mutation).toHaveBeenCalledWith("SteeringRecordDirectiveProgress", { id: "dir_1", tableID: "tab_1", status: "IN_PROGRESS" }));
+    await waitFor(() => expect(screen.getByTestId("agenda-notice").textContent).toBe("Direttiva «Verifica degli impegni» segnata in corso per il Tavolo di Empoli."));
+  });
+
+  it("records it implemented with evidence from the agenda", async () => {
+    const mutation = vi.fn(() => ({ data: { recordDirectiveProgress: { id: "dac_2", status: "IMPLEMENTED", statusOn: "2026-11-25", evidence: "Procedura adottata", reason: null } } }));
+    renderScreen(<Agenda />, { path: "/", session: coordinator, queries: () => ({ data: { agenda: withDirective } }), mutations: mutation });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: named("Segna come attuato", "Tavolo di Vinci") }));
+    const form = screen.getByRole("form", { name: named("Segna come attuato", "Tavolo di Vinci") });
+    await user.type(within(form).getByLabelText("Evidenza dell'attuazione"), "Procedura adottata");
+    await user.click(within(form).getByRole("button", { name: "Registra l'attuazione" }));
+    await waitFor(() =>
+      expect(mutation).toHaveBeenCalledWith("SteeringRecordDirectiveProgress", expect.objectContaining({ id: "dir_1", tableID: "tab_2", status: "IMPLEMENTED", evidence: "Procedura adottata" })),
+    );
   });
 });

@@ -15,9 +15,19 @@ import { usePageTitle } from "../../ui/usePageTitle";
 import { followUpBasis } from "./due";
 import { DueText } from "./DueText";
 import { answeredMessage, IncomingRequest } from "./IncomingRequests";
+import { DirectiveProgressActions, type RecordedStep } from "../steering/DirectiveProgressActions";
+import type { DirectiveStep } from "../steering/model";
 import { AgendaQuery } from "./queries";
 
 type AgendaData = AgendaQueryResult["agenda"];
+
+// The notice of a step recorded on a directive (whole ids, so that the
+// catalogue test sees each used).
+const directiveRecorded: Record<RecordedStep, string> = {
+  IN_PROGRESS: "agenda.directive.inProgress",
+  IMPLEMENTED: "agenda.directive.implemented",
+  NOT_APPLICABLE: "agenda.directive.notApplicable",
+};
 type AfterKey = keyof AgendaQueryVariables;
 
 interface Connection<N> {
@@ -113,15 +123,15 @@ export function Agenda() {
   // The notice of the answer last given to a request, where the focus
   // goes once its form has gone; the lists are read again, as the
   // request has moved on (or out of them).
-  const [answered, setAnswered] = useState<{ message: string } | null>(null);
+  const [answered, setAnswered] = useState<{ message: string; values?: Record<string, string> } | null>(null);
   const notice = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (answered) {
       notice.current?.focus();
     }
   }, [answered]);
-  const onAnswered = (message: string) => {
-    setAnswered({ message });
+  const onAnswered = (message: string, values?: Record<string, string>) => {
+    setAnswered({ message, values });
     reexecute({ requestPolicy: "network-only" });
   };
   return (
@@ -151,7 +161,7 @@ export function Agenda() {
         </p>
       )}
       <div ref={notice} role="status" aria-live="polite" tabIndex={-1} className={answered ? "alert alert-success" : undefined} data-testid="agenda-notice">
-        {answered && intl.formatMessage({ id: answered.message })}
+        {answered && intl.formatMessage({ id: answered.message }, answered.values)}
       </div>
       <ErrorAlert error={result.error} />
       {!agenda && result.fetching && <Loading />}
@@ -175,8 +185,8 @@ export function AgendaSections({
   agenda: AgendaData;
   fetching: boolean;
   onMore: (key: AfterKey, after: string) => void;
-  /** An answer to an incoming request was given: its notice's catalogue message. */
-  onAnswered?: (message: string) => void;
+  /** An answer to an incoming request, or a step on a directive, was given: its notice's catalogue message and values. */
+  onAnswered?: (message: string, values?: Record<string, string>) => void;
 }) {
   const intl = useIntl();
   const f = useFormat();
@@ -370,19 +380,30 @@ export function AgendaSections({
           const addressed = nodes(d.tables).map((tb) => tb.id);
           const mine = session.coordinatedTableIDs.filter((id) => d.allTables || addressed.includes(id));
           const names = new Map(nodes(d.tables).map((tb) => [tb.id, tb.name]));
+          const status = new Map(d.progress.map((p) => [p.table.id, p.progress?.status]));
           return (
             <Item
               key={d.id}
               title={d.title}
               detail={
                 <>
-                  {t("agenda.issuedOn", { date: f.date(d.issuedOn) })} ·{" "}
-                  {mine.map((id, i) => (
-                    <span key={id}>
-                      {i > 0 && ", "}
-                      <Link to={`/tables/${id}`}>{t("agenda.acknowledgeAt", { table: names.get(id) ?? tableNames.get(id) ?? id })}</Link>
-                    </span>
-                  ))}
+                  {t("agenda.issuedOn", { date: f.date(d.issuedOn) })}
+                  {mine.map((id) => {
+                    const table = { id, name: names.get(id) ?? tableNames.get(id) ?? id };
+                    return (
+                      <div key={id} className="mt-1">
+                        <Link to={`/tables/${id}`}>{t("agenda.acknowledgeAt", { table: table.name })}</Link>
+                        {/* The steps the table may still record, in place; the directive leaves the list once acknowledged. */}
+                        <DirectiveProgressActions
+                          directive={d}
+                          table={table}
+                          status={status.get(id) as DirectiveStep | undefined}
+                          viewer={session}
+                          onRecorded={(step) => onAnswered(directiveRecorded[step], { title: d.title, table: table.name })}
+                        />
+                      </div>
+                    );
+                  })}
                 </>
               }
             />

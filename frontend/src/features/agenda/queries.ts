@@ -303,6 +303,17 @@ export const AgendaQuery = graphql(`
                 }
               }
             }
+            # Where each addressed table stands, for the steps its
+            # coordinator may still record here.
+            progress {
+              table {
+                id
+              }
+              progress {
+                id
+                status
+              }
+            }
           }
         }
       }

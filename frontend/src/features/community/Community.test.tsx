@@ -32,16 +32,18 @@ const list = {
   },
 };
 
+// The organisers are picked from the organisations' shared list (ui/organizations).
+const organizations = { organizations: { edges: [{ node: { __typename: "Organization", id: "org_1", name: "Cooperativa Arcobaleno" } }] } };
+
 const options = {
   municipalities: { edges: [{ node: { __typename: "Municipality", id: "mun_1", name: "Empoli" } }] },
-  organizations: { edges: [{ node: { __typename: "Organization", id: "org_1", name: "Cooperativa Arcobaleno" } }] },
   protocols: { edges: [] },
   directives: { edges: [] },
 };
 
 describe("the community activities screen", () => {
   it("lists the activities, with no form for an operator", async () => {
-    renderScreen(<Community />, { session: { roles: ["OPERATOR"] }, queries: { CommunityActivities: list, CommunityOptions: options } });
+    renderScreen(<Community />, { session: { roles: ["OPERATOR"] }, queries: { CommunityActivities: list, CommunityOptions: options, OrganizationOptions: organizations } });
     expect(await screen.findByText("Laboratorio di quartiere")).toBeTruthy();
     expect(screen.getByText("14 partecipanti")).toBeTruthy();
     expect(screen.getByText(/Tutta la rete/, { selector: "p" })).toBeTruthy();
@@ -50,7 +52,7 @@ describe("the community activities screen", () => {
 
   it("records an activity with its organisers; none is refused", async () => {
     const mutations = vi.fn(() => ({ data: { createCommunityActivity: { __typename: "CommunityActivity", id: "ca_2" } } }));
-    renderScreen(<Community />, { session: { roles: ["STEERING"] }, queries: { CommunityActivities: list, CommunityOptions: options }, mutations });
+    renderScreen(<Community />, { session: { roles: ["STEERING"] }, queries: { CommunityActivities: list, CommunityOptions: options, OrganizationOptions: organizations }, mutations });
     const user = userEvent.setup();
     await user.click(await screen.findByRole("button", { name: "Registra un'attività" }));
     const form = screen.getByRole("form", { name: "Registra un'attività" });

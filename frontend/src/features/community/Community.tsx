@@ -16,6 +16,7 @@ import { FormPanel } from "../../ui/FormPanel";
 import { LoadMore } from "../../ui/LoadMore";
 import { Loading } from "../../ui/Loading";
 import { Notice } from "../../ui/Notice";
+import { useOrganizationOptions } from "../../ui/organizations";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { toIndicatorFilter, wholeMonths, defaultFilter } from "../dashboard/filters";
 import { activitySchema, activityWhere, defaultActivityFilter, NETWORK, organizerChanges, type ActivityFilter, type ActivityValues } from "./model";
@@ -43,12 +44,13 @@ export function Community() {
   const [after, setAfter] = useState<string | undefined>();
   const [result, refetch] = useQuery({ query: CommunityActivitiesQuery, variables: { after, where } });
   const [options] = useQuery({ query: CommunityOptionsQuery, pause: false });
+  const organizations = useOrganizationOptions();
   const [editing, setEditing] = useState<ActivityData | "new" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const activities = nodes(result.data?.communityActivities);
   const opts = {
     municipalities: nodes(options.data?.municipalities).map((m) => ({ value: m.id, label: m.name })),
-    organizations: nodes(options.data?.organizations).map((o) => ({ value: o.id, label: o.name })),
+    organizations,
     protocols: nodes(options.data?.protocols).map((p) => ({ value: p.id, label: p.title })),
     directives: nodes(options.data?.directives).map((d) => ({ value: d.id, label: d.title })),
   };
@@ -225,7 +227,7 @@ function Summary({ filter, monthsOnly }: { filter: ActivityFilter; monthsOnly: b
     return monthsOnly ? wholeMonths(base, day) : base;
   }, [filter.from, filter.to, monthsOnly, day]);
   const empty = period.from > period.to;
-  const [result] = useQuery({ query: CommunitySummaryQuery, variables: { filter: toIndicatorFilter(period, "funds") }, pause: empty });
+  const [result] = useQuery({ query: CommunitySummaryQuery, variables: { filter: toIndicatorFilter(period, "community") }, pause: empty });
   const ix = result.data?.indicators;
   const table = (
     activities: Cells,

@@ -58,14 +58,6 @@ export const CommunityOptionsQuery = graphql(`
         }
       }
     }
-    organizations(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
     protocols(first: 100, orderBy: [{ field: TITLE, direction: ASC }]) {
       edges {
         node {

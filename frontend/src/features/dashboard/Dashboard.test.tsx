@@ -187,3 +187,63 @@ describe("Dashboard funds and channels", () => {
     expect(within(byChannel).getByRole("link").getAttribute("href")).toContain("groupBy=REFERRAL_CHANNEL");
   });
 });
+
+describe("Dashboard governance", () => {
+  const cell = (dimension: string, key: string, label: string, value: number | null, suppressed = false) => ({
+    __typename: "IndicatorCell",
+    keys: [{ __typename: "IndicatorKey", dimension, key, label }],
+    value,
+    persons: null,
+    suppressed,
+  });
+  const broken = (indicator: string, dimension: string, cells: ReturnType<typeof cell>[], all = total(0, false)) => ({ ...result(indicator, all), groupBy: [dimension], cells });
+  const directives = {
+    indicators: {
+      __typename: "Indicators",
+      directivesImplementedOnTime: broken("directivesImplementedOnTime", "TABLE", [cell("TABLE", "tab_emp", "Tavolo di Empoli", 0.75)], total(0.75, false)),
+    },
+  };
+  const community = {
+    indicators: {
+      __typename: "Indicators",
+      activitiesByDimension: broken("communityActivities", "VALUE_DIMENSION", [cell("VALUE_DIMENSION", "SOCIAL", "SOCIAL", 3)]),
+      participantsByDimension: broken("communityParticipants", "VALUE_DIMENSION", [cell("VALUE_DIMENSION", "SOCIAL", "SOCIAL", 42)]),
+      activitiesByMunicipality: broken("communityActivities", "MUNICIPALITY", [cell("MUNICIPALITY", "", "", 2), cell("MUNICIPALITY", "mun_emp", "Empoli", 1)]),
+      participantsByMunicipality: broken("communityParticipants", "MUNICIPALITY", [cell("MUNICIPALITY", "", "", 30), cell("MUNICIPALITY", "mun_emp", "Empoli", 12)]),
+    },
+  };
+  const open = (roles: Role[], path = "/dashboard") =>
+    renderScreen(<Dashboard />, {
+      path,
+      session: { roles },
+      queries: (name) => (name === "DashboardDirectives" ? { data: directives } : name === "DashboardCommunity" ? { data: community } : undefined),
+    });
+  const section = (name: string) => screen.getByRole("heading", { name }).closest("section") as HTMLElement;
+
+  it("shows the directives implemented on time as percentages by table, and the community activities by value dimension and municipality", async () => {
+    open(["STEERING"]);
+    expect((await screen.findByTestId("indicator-directivesImplementedOnTime-total")).textContent).toBe("75%");
+    const byTable = section("Indirizzi attuati nei tempi, per tavolo");
+    expect(within(byTable).getByRole("row", { name: /Tavolo di Empoli/ }).textContent).toContain("75%");
+    expect(within(byTable).getByRole("link").getAttribute("href")).toContain("groupBy=TABLE");
+    // The committee sees every table: no note about a coordinator's own.
+    expect(within(byTable).queryByText("Solo i tavoli che coordini.")).toBeNull();
+    const byDimension = section("Partecipanti alle attività di comunità per dimensione di valore");
+    expect(within(byDimension).getByRole("row", { name: /Sociale/ }).textContent).toContain("42");
+    const byMunicipality = section("Attività di comunità per comune");
+    // The activities across the network are not of "no municipality".
+    expect(within(byMunicipality).getByRole("row", { name: /Tutta la rete/ }).textContent).toContain("2");
+    expect(within(byMunicipality).getByRole("link").getAttribute("href")).toContain("indicator=communityActivities&groupBy=MUNICIPALITY");
+  });
+
+  it("sends each part only the filters its records have, and tells a coordinator the tables are theirs", async () => {
+    const s = open(["COORDINATOR"], "/dashboard?from=2026-01-01&to=2026-03-31&tableID=tab_emp&municipalityID=mun_emp&gender=FEMALE");
+    await screen.findByTestId("indicator-directivesImplementedOnTime-total");
+    const sent = (name: string) => s.queries.find((q) => q.name === name)?.variables.filter;
+    expect(sent("DashboardDirectives")).toEqual({ from: "2026-01-01", to: "2026-04-01", tableIDs: ["tab_emp"] });
+    expect(sent("DashboardCommunity")).toEqual({ from: "2026-01-01", to: "2026-04-01", municipalityIDs: ["mun_emp"] });
+    const byTable = section("Indirizzi attuati nei tempi, per tavolo");
+    expect(within(byTable).getByText(/Solo i tavoli che coordini\./)).toBeTruthy();
+    expect(within(byTable).getByText(/gli altri filtri non si applicano/)).toBeTruthy();
+  });
+});

@@ -13,12 +13,14 @@ import { Loading } from "../../ui/Loading";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { FiltersForm } from "./FiltersForm";
 import { readsNetwork, useSession } from "../../session/session";
-import { defaultFilter, filterFromParams, filterToParams, hasSubjectFilters, indicatorCsvUrl, toIndicatorFilter, type DashboardFilter, type Period } from "./filters";
+import { defaultFilter, filterFromParams, filterToParams, hasFiltersOutside, indicatorCsvUrl, toIndicatorFilter, type DashboardFilter, type Period, type Scope } from "./filters";
 import { IndicatorChart } from "./IndicatorChart";
 import { KeyFigure, type TotalCell, type Unit } from "./KeyFigure";
 import {
   DashboardBreakdownQuery,
   DashboardChannelsQuery,
+  DashboardCommunityQuery,
+  DashboardDirectivesQuery,
   DashboardFundsQuery,
   DashboardKeyFiguresQuery,
   DashboardOutcomesQuery,
@@ -94,6 +96,7 @@ export function Dashboard() {
       <Outcomes filter={filter} />
       <Requests filter={filter} />
       <Funds filter={filter} />
+      <Governance filter={filter} />
     </>
   );
 }
@@ -160,7 +163,7 @@ function usePeriod() {
 
 const relabel = (rows: Row[], label: (r: Row) => string): Row[] => rows.map((r) => ({ ...r, label: label(r) }));
 
-function csvLink(intl: ReturnType<typeof useIntl>, name: string, groupBy: IndicatorDimension[], filter: DashboardFilter, what: string, scope?: "funds") {
+function csvLink(intl: ReturnType<typeof useIntl>, name: string, groupBy: IndicatorDimension[], filter: DashboardFilter, what: string, scope?: Scope) {
   return { label: intl.formatMessage({ id: "dashboard.csv" }, { what }), href: indicatorCsvUrl(name, groupBy, filter, csvLanguage(intl), scope) };
 }
 
@@ -423,7 +426,7 @@ function Funds({ filter }: { filter: DashboardFilter }) {
                 key={p.dim}
                 headingLevel={3}
                 title={title}
-                note={i === 0 && hasSubjectFilters(filter) ? intl.formatMessage({ id: "dashboard.funds.scope" }) : undefined}
+                note={i === 0 && hasFiltersOutside(filter, "funds") ? intl.formatMessage({ id: "dashboard.funds.scope" }) : undefined}
                 caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: title, ...period(filter) })}
                 dimension={intl.formatMessage({ id: p.dimension })}
                 rows={p.dim === "FUND_SOURCE" ? relabel(rows, (r) => enumLabel("FundSource", r.key)) : rows}
@@ -437,5 +440,111 @@ function Funds({ filter }: { filter: DashboardFilter }) {
         }
       </Answer>
     </Section>
+  );
+}
+
+// How the network is governed: whether the tables carry out the
+// committee's directives by their deadline, and what the network does for
+// the community. Each part has its own filters (directives only the
+// tables, community activities only the municipality), said when others
+// are set; a coordinator sees the directives of the tables they
+// coordinate only, as the API answers them.
+function Governance({ filter }: { filter: DashboardFilter }) {
+  return (
+    <Section id="dashboard-governance-title" title="dashboard.governance.title" headingClassName="h4">
+      <Directives filter={filter} />
+      <Community filter={filter} />
+    </Section>
+  );
+}
+
+function Directives({ filter }: { filter: DashboardFilter }) {
+  const intl = useIntl();
+  const period = usePeriod();
+  const coordinator = !readsNetwork(useSession());
+  const variables = useMemo(() => ({ filter: toIndicatorFilter(filter, "directives") }), [filter]);
+  const [result] = useQuery({ query: DashboardDirectivesQuery, variables });
+  const res = result.data?.indicators.directivesImplementedOnTime;
+  const name = "directivesImplementedOnTime";
+  const what = intl.formatMessage({ id: `dashboard.indicator.${name}` });
+  const title = intl.formatMessage({ id: "dashboard.governance.directivesByTable" });
+  // Shares are charted as percentages, so that the axis reads 0–100%
+  // in round steps rather than 0 and 1 only.
+  const percent = (v: number) => intl.formatNumber(v / 100, { style: "percent", maximumFractionDigits: 1 });
+  const notes = [
+    coordinator && intl.formatMessage({ id: "dashboard.governance.yourTables" }),
+    hasFiltersOutside(filter, "directives") && intl.formatMessage({ id: "dashboard.governance.directivesScope" }),
+  ].filter((n): n is string => Boolean(n));
+  return (
+    <Answer error={result.error} fetching={result.fetching} data={res}>
+      {(res) => (
+        <>
+          <div className="row g-3 mb-3">
+            <div className="col-sm-6 col-lg-3">
+              <KeyFigure name={name} title={what} definition={intl.formatMessage({ id: `dashboard.definition.${name}` })} cell={res.total} unit="share" />
+            </div>
+          </div>
+          <IndicatorChart
+            headingLevel={3}
+            horizontal
+            title={title}
+            note={notes.length > 0 ? notes.join(" ") : undefined}
+            caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: title, ...period(filter) })}
+            dimension={intl.formatMessage({ id: "dashboard.dimension.table" })}
+            rows={toRows([{ name, cells: res.cells.map((c) => ({ ...c, value: c.value == null ? c.value : c.value * 100 })) }], "label")}
+            series={[{ name, label: what }]}
+            format={percent}
+            downloads={[csvLink(intl, name, ["TABLE"], filter, title, "directives")]}
+          />
+        </>
+      )}
+    </Answer>
+  );
+}
+
+// Activities and participants are charted apart: a handful of activities
+// beside hundreds of participants would not show on one axis.
+function Community({ filter }: { filter: DashboardFilter }) {
+  const intl = useIntl();
+  const period = usePeriod();
+  const enumLabel = useEnumLabel();
+  const variables = useMemo(() => ({ filter: toIndicatorFilter(filter, "community") }), [filter]);
+  const [result] = useQuery({ query: DashboardCommunityQuery, variables });
+  const ix = result.data?.indicators;
+  const label = (n: string) => intl.formatMessage({ id: `dashboard.indicator.${n}` });
+  const network = intl.formatMessage({ id: "dashboard.governance.network" });
+  const charts = [
+    { name: "communityActivities", field: "activitiesByDimension", title: "dashboard.governance.activitiesByDimension" },
+    { name: "communityParticipants", field: "participantsByDimension", title: "dashboard.governance.participantsByDimension" },
+    { name: "communityActivities", field: "activitiesByMunicipality", title: "dashboard.governance.activitiesByMunicipality" },
+    { name: "communityParticipants", field: "participantsByMunicipality", title: "dashboard.governance.participantsByMunicipality" },
+  ] as const;
+  return (
+    <Answer error={result.error} fetching={result.fetching} data={ix}>
+      {(ix) =>
+        charts.map((c, i) => {
+          const title = intl.formatMessage({ id: c.title });
+          const byDimension = c.field.endsWith("ByDimension");
+          return (
+            <IndicatorChart
+              key={c.field}
+              headingLevel={3}
+              horizontal
+              title={title}
+              note={i === 0 && hasFiltersOutside(filter, "community") ? intl.formatMessage({ id: "dashboard.governance.communityScope" }) : undefined}
+              caption={intl.formatMessage({ id: "dashboard.periodCaption" }, { what: title, ...period(filter) })}
+              dimension={intl.formatMessage({ id: byDimension ? "dashboard.dimension.valueDimension" : "dashboard.dimension.municipality" })}
+              // The activities for the whole network have no municipality.
+              rows={relabel(toRows([{ name: c.name, cells: ix[c.field].cells }], "label"), (r) =>
+                byDimension ? enumLabel("OutcomeValueDimension", r.key) : r.key ? r.label : network,
+              )}
+              series={[{ name: c.name, label: label(c.name) }]}
+              format={(v) => intl.formatNumber(v, { maximumFractionDigits: 1 })}
+              downloads={[csvLink(intl, c.name, [byDimension ? "VALUE_DIMENSION" : "MUNICIPALITY"], filter, title, "community")]}
+            />
+          );
+        })
+      }
+    </Answer>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultFilter, filterFromParams, filterToParams, indicatorCsvUrl, monthEnd, toIndicatorFilter, wholeMonths, type DashboardFilter } from "./filters";
+import { defaultFilter, filterFromParams, filterToParams, hasFiltersOutside, indicatorCsvUrl, monthEnd, toIndicatorFilter, wholeMonths, type DashboardFilter } from "./filters";
 
 const today = "2026-11-25";
 
@@ -59,6 +59,19 @@ describe("API filter", () => {
     expect(f.tableIDs).toBeUndefined();
     expect(f.genders).toBeUndefined();
     expect(toIndicatorFilter(full).genders).toEqual(["FEMALE"]);
+  });
+
+  it("keeps for directives only the tables, for community activities only the municipality", () => {
+    expect(toIndicatorFilter(full, "directives")).toEqual({ from: "2026-03-01", to: "2026-07-01", tableIDs: ["tab_a", "tab_b"] });
+    expect(toIndicatorFilter(full, "community")).toEqual({ from: "2026-03-01", to: "2026-07-01", municipalityIDs: ["mun_x"] });
+  });
+
+  it("tells when a filter is set that an indicator's records lack", () => {
+    const tables = { ...defaultFilter(today), tableIDs: ["tab_a"] };
+    expect(hasFiltersOutside(tables, "directives")).toBe(false);
+    expect(hasFiltersOutside(tables, "community")).toBe(true);
+    expect(hasFiltersOutside({ ...defaultFilter(today), municipalityIDs: ["mun_x"] }, "directives")).toBe(true);
+    expect(hasFiltersOutside(full, "cases")).toBe(false);
   });
 });
 

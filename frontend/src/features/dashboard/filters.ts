@@ -122,11 +122,34 @@ export function hasSubjectFilters(f: DashboardFilter): boolean {
   return f.tableIDs.length + f.needAreas.length + f.genders.length + f.ageBands.length > 0;
 }
 
-/** Which filters an indicator's records have: funds know only their period and municipality. */
-export type Scope = "cases" | "funds";
+/**
+ * Which filters an indicator's records have, besides the period: cases
+ * all of them; funds and community activities only the municipality;
+ * directives only the tables they are addressed to. The API refuses a
+ * filter the records lack (server/indicator/sql.go).
+ */
+export type Scope = "cases" | "funds" | "community" | "directives";
+
+const scopeFilters: Record<Scope, readonly ListField[]> = {
+  cases: listFields,
+  funds: ["municipalityIDs"],
+  community: ["municipalityIDs"],
+  directives: ["tableIDs"],
+};
 
 function scoped(f: DashboardFilter, scope: Scope): DashboardFilter {
-  return scope === "funds" ? { ...f, tableIDs: [], needAreas: [], genders: [], ageBands: [] } : f;
+  const s = { ...f };
+  for (const field of listFields) {
+    if (!scopeFilters[scope].includes(field)) {
+      s[field] = [];
+    }
+  }
+  return s;
+}
+
+/** Whether a filter other than the period is set that an indicator's records lack, and so is not applied to it. */
+export function hasFiltersOutside(f: DashboardFilter, scope: Scope): boolean {
+  return listFields.some((field) => f[field].length > 0 && !scopeFilters[scope].includes(field));
 }
 
 /** The API's filter: midnights in Italian time, the end the day after the last one. */

@@ -187,3 +187,35 @@ export const DashboardRequestsQuery = graphql(`
     }
   }
 `);
+
+// The governance of the network: the directives each table carried out by
+// their deadline (a coordinator's tables only), and the activities for the
+// community. Two documents, as each takes its own filters.
+export const DashboardDirectivesQuery = graphql(`
+  query DashboardDirectives($filter: IndicatorFilter) {
+    indicators(filter: $filter) {
+      directivesImplementedOnTime(groupBy: [TABLE]) {
+        ...DashboardResult
+      }
+    }
+  }
+`);
+
+export const DashboardCommunityQuery = graphql(`
+  query DashboardCommunity($filter: IndicatorFilter) {
+    indicators(filter: $filter) {
+      activitiesByDimension: communityActivities(groupBy: [VALUE_DIMENSION]) {
+        ...DashboardResult
+      }
+      participantsByDimension: communityParticipants(groupBy: [VALUE_DIMENSION]) {
+        ...DashboardResult
+      }
+      activitiesByMunicipality: communityActivities(groupBy: [MUNICIPALITY]) {
+        ...DashboardResult
+      }
+      participantsByMunicipality: communityParticipants(groupBy: [MUNICIPALITY]) {
+        ...DashboardResult
+      }
+    }
+  }
+`);

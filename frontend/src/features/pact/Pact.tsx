@@ -1,10 +1,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "design-react-kit";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
 import { useMutation, useQuery } from "urql";
 import type { PactQuery as PactData } from "../../gql/graphql";
+import { findError } from "../../api/errors";
 import { today, useFormat } from "../../i18n/format";
 import { useEnumLabel } from "../../i18n/useEnumLabel";
 import { governs, useSession } from "../../session/session";
@@ -13,20 +14,33 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { applyServerErrors, SelectField, TextAreaField, TextField } from "../../ui/fields";
 import { Loading } from "../../ui/Loading";
 import { Notice } from "../../ui/Notice";
+import { useOrganizationOptions } from "../../ui/organizations";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { FormDialog } from "../../ui/FormDialog";
 import {
   amendmentSchema,
   amendmentText,
+  committeeRoles,
   leaveSchema,
   newestFirst,
+  seatSchema,
   signatorySchema,
+  unseatedBodies,
   unsignedBodies,
   type AmendmentValues,
   type LeaveValues,
+  type SeatValues,
   type SignatoryValues,
 } from "./model";
-import { PactAddSignatoryMutation, PactAmendMutation, PactEndCommitteeMemberMutation, PactEndSignatoryMutation, PactOrganizationsQuery, PactQuery } from "./queries";
+import {
+  PactAddCommitteeMemberMutation,
+  PactAddSignatoryMutation,
+  PactAmendMutation,
+  PactBodyUsersQuery,
+  PactEndCommitteeMemberMutation,
+  PactEndSignatoryMutation,
+  PactQuery,
+} from "./queries";
 
 // The territorial pact: its text in force, who signed it over time, its
 // amendments, and the committee's seats. Every signed-in user reads it;
@@ -222,7 +236,7 @@ export function Pact() {
             )}
           </section>
 
-          <Seats seats={seats} writes={writes} onChanged={done} />
+          <Seats seats={seats} writes={writes} onChanged={done} onClear={() => setNotice(null)} />
 
           {dialog === "sign" && (
             <SignDialog pactID={pact.id} signatories={signatories} onDone={done} onCancel={() => setDialog(null)} />
@@ -237,16 +251,32 @@ export function Pact() {
 
 type Seat = NonNullable<NonNullable<NonNullable<PactData["committeeMembers"]["edges"]>[number]>["node"]>;
 
-function Seats({ seats, writes, onChanged }: { seats: Seat[]; writes: boolean; onChanged: (message: string) => void }) {
+function Seats({ seats, writes, onChanged, onClear }: { seats: Seat[]; writes: boolean; onChanged: (message: string) => void; onClear: () => void }) {
   const intl = useIntl();
   const fmt = useFormat();
   const enumLabel = useEnumLabel();
   const [state, end] = useMutation(PactEndCommitteeMemberMutation);
+  const [adding, setAdding] = useState(false);
   return (
     <section aria-labelledby="pact-seats-title" className="mb-5">
       <h2 id="pact-seats-title" className="h3">
         <FormattedMessage id="pact.seats" />
       </h2>
+      {writes && (
+        <Button color="primary" className="mb-3" onClick={() => (onClear(), setAdding(true))}>
+          <FormattedMessage id="pact.addSeat" />
+        </Button>
+      )}
+      {adding && (
+        <SeatDialog
+          seats={seats}
+          onDone={(message) => {
+            setAdding(false);
+            onChanged(message);
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      )}
       <ErrorAlert error={state.error} />
       {seats.length === 0 ? (
         <p>
@@ -329,8 +359,7 @@ function SignDialog({
 }) {
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
-  const [orgs] = useQuery({ query: PactOrganizationsQuery });
-  const candidates = unsignedBodies(nodes(orgs.data?.organizations), signatories);
+  const candidates = unsignedBodies(useOrganizationOptions(), signatories);
   const form = useForm<SignatoryValues>({
     resolver: zodResolver(signatorySchema),
     defaultValues: { organizationID: "", role: "ADHERENT", joinedOn: today(), signerName: "", signerRole: "" },
@@ -345,12 +374,12 @@ function SignDialog({
       applyServerErrors(form, r.error, { organizationID: "organizationID", joinedOn: "joinedOn", signerName: "signerName", signerRole: "signerRole" });
       return;
     }
-    const body = candidates.find((o) => o.id === v.organizationID)?.name ?? "";
+    const body = candidates.find((o) => o.value === v.organizationID)?.label ?? "";
     onDone(intl.formatMessage({ id: "pact.signatoryAdded" }, { body }));
   });
   return (
     <FormDialog title={<FormattedMessage id="pact.addSignatory" />} error={state.error} submitLabel={<FormattedMessage id="pact.addSignatorySubmit" />} busy={state.fetching} onSubmit={submit} onCancel={onCancel}>
-      <SelectField form={form} name="organizationID" label={t("pact.field.body")} placeholder={t("pact.field.choose")} options={candidates.map((o) => ({ value: o.id, label: o.name }))} />
+      <SelectField form={form} name="organizationID" label={t("pact.field.body")} placeholder={t("pact.field.choose")} options={candidates} />
       <SelectField
         form={form}
         name="role"
@@ -360,6 +389,69 @@ function SignDialog({
       <TextField form={form} name="joinedOn" type="date" label={t("pact.field.joinedOn")} />
       <TextField form={form} name="signerName" label={t("pact.field.signerName")} />
       <TextField form={form} name="signerRole" label={t("pact.field.signerRole")} />
+    </FormDialog>
+  );
+}
+
+/**
+ * A body's seat in the committee: the bodies holding none, its role, its
+ * representative among the body's users the viewer may read, and its first
+ * day.
+ */
+function SeatDialog({ seats, onDone, onCancel }: { seats: Seat[]; onDone: (message: string) => void; onCancel: () => void }) {
+  const intl = useIntl();
+  const t = (id: string) => intl.formatMessage({ id });
+  const candidates = unseatedBodies(useOrganizationOptions(), seats);
+  const form = useForm<SeatValues>({
+    resolver: zodResolver(seatSchema(today())),
+    defaultValues: { organizationID: "", role: "MEMBER", representativeID: "", fromOn: today() },
+  });
+  const organizationID = form.watch("organizationID");
+  const [users] = useQuery({ query: PactBodyUsersQuery, variables: { organizationID }, pause: !organizationID });
+  // A representative is one of the body's users: choosing another body
+  // forgets the one chosen before.
+  useEffect(() => {
+    form.setValue("representativeID", "");
+  }, [form, organizationID]);
+  const [state, add] = useMutation(PactAddCommitteeMemberMutation);
+  const submit = form.handleSubmit(async (v) => {
+    const r = await add({
+      input: { organizationID: v.organizationID, role: v.role, representativeID: v.representativeID || undefined, fromOn: v.fromOn },
+    });
+    if (r.error) {
+      // The only conflict is a seat taken meanwhile by the same body.
+      if (findError(r.error, "CONFLICT")) {
+        form.setError("organizationID", { message: "pact.error.seatTaken" });
+        return;
+      }
+      applyServerErrors(form, r.error, { organizationID: "organizationID", representativeID: "representativeID", role: "role", fromOn: "fromOn" });
+      return;
+    }
+    const body = candidates.find((o) => o.value === v.organizationID)?.label ?? "";
+    onDone(intl.formatMessage({ id: "pact.seatAdded" }, { body }));
+  });
+  const conflict = Boolean(findError(state.error, "CONFLICT"));
+  return (
+    <FormDialog
+      title={<FormattedMessage id="pact.addSeat" />}
+      error={conflict ? undefined : state.error}
+      submitLabel={<FormattedMessage id="pact.addSeatSubmit" />}
+      busy={state.fetching}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <SelectField form={form} name="organizationID" label={t("pact.field.body")} placeholder={t("pact.field.choose")} options={candidates} />
+      <SelectField form={form} name="role" label={t("pact.field.role")} options={committeeRoles.map((r) => ({ value: r, label: t(`enum.CommitteeMemberRole.${r}`) }))} />
+      <ErrorAlert error={users.error} />
+      <SelectField
+        form={form}
+        name="representativeID"
+        label={t("pact.field.representative")}
+        hint={t(organizationID ? "pact.field.representativeHint" : "pact.field.representativeFirst")}
+        placeholder={t("pact.field.noRepresentative")}
+        options={organizationID ? nodes(users.data?.users).map((u) => ({ value: u.id, label: u.name })) : []}
+      />
+      <TextField form={form} name="fromOn" type="date" label={t("pact.field.fromOn")} />
     </FormDialog>
   );
 }

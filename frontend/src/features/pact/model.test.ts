@@ -1,14 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { amendmentSchema, amendmentText, newestFirst, signatorySchema, unsignedBodies } from "./model";
+import { amendmentSchema, amendmentText, newestFirst, seatSchema, signatorySchema, unseatedBodies, unsignedBodies } from "./model";
 
 describe("the pact's rules", () => {
   it("offers to sign only the bodies not taking part now; one that left may sign again", () => {
-    const all = [{ id: "a" }, { id: "b" }, { id: "c" }];
+    const all = [{ value: "a" }, { value: "b" }, { value: "c" }];
     const signed = [
       { organization: { id: "a" }, leftOn: null },
       { organization: { id: "b" }, leftOn: "2025-03-01" },
     ];
-    expect(unsignedBodies(all, signed).map((o) => o.id)).toEqual(["b", "c"]);
+    expect(unsignedBodies(all, signed).map((o) => o.value)).toEqual(["b", "c"]);
+  });
+
+  it("offers a seat only to the bodies holding none now; one whose seat ended may sit again", () => {
+    const all = [{ value: "a" }, { value: "b" }, { value: "c" }];
+    const seats = [
+      { organization: { id: "a" }, untilOn: null },
+      { organization: { id: "b" }, untilOn: "2025-03-01" },
+    ];
+    expect(unseatedBodies(all, seats).map((o) => o.value)).toEqual(["b", "c"]);
+  });
+
+  it("refuses a seat starting in the future", () => {
+    const seat = { organizationID: "a", role: "MEMBER", representativeID: "", fromOn: "2026-03-02" };
+    expect(seatSchema("2026-03-01").safeParse(seat).success).toBe(false);
+    expect(seatSchema("2026-03-02").safeParse(seat).success).toBe(true);
   });
 
   it("lists amendments newest first, by date then by when recorded", () => {

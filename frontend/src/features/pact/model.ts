@@ -5,9 +5,15 @@ import { isDay } from "../../i18n/calendar";
 // can be tested on their own.
 
 /** Bodies that may sign: those not taking part in the pact now (the API takes a body once at a time). */
-export function unsignedBodies<O extends { id: string }>(all: O[], signatories: { leftOn?: string | null; organization: { id: string } }[]): O[] {
+export function unsignedBodies<O extends { value: string }>(all: O[], signatories: { leftOn?: string | null; organization: { id: string } }[]): O[] {
   const current = new Set(signatories.filter((s) => !s.leftOn).map((s) => s.organization.id));
-  return all.filter((o) => !current.has(o.id));
+  return all.filter((o) => !current.has(o.value));
+}
+
+/** Bodies that may take a seat in the committee: those holding none now (the API refuses a second one). */
+export function unseatedBodies<O extends { value: string }>(all: O[], seats: { untilOn?: string | null; organization: { id: string } }[]): O[] {
+  const seated = new Set(seats.filter((s) => !s.untilOn).map((s) => s.organization.id));
+  return all.filter((o) => !seated.has(o.value));
 }
 
 /** Amendments newest first (the API gives them oldest first). */
@@ -23,6 +29,22 @@ export const signatorySchema = z.object({
   signerRole: z.string(),
 });
 export type SignatoryValues = z.infer<typeof signatorySchema>;
+
+export const committeeRoles = ["CHAIR", "VICE_CHAIR", "MEMBER", "SECRETARY", "TECHNICAL_SUPPORT"] as const;
+
+/** A seat: the body, its role, its representative if named, and a first day not in the future (the API refuses one). */
+export function seatSchema(today: string) {
+  return z.object({
+    organizationID: z.string().min(1, "pact.error.organizationRequired"),
+    role: z.enum(committeeRoles, { message: "pact.error.roleRequired" }),
+    representativeID: z.string(),
+    fromOn: z
+      .string()
+      .refine(isDay, "pact.error.dateRequired")
+      .refine((d) => d <= today, "pact.error.notFuture"),
+  });
+}
+export type SeatValues = z.infer<ReturnType<typeof seatSchema>>;
 
 export const leaveSchema = z.object({
   leftOn: z.string().refine(isDay, "pact.error.dateRequired"),

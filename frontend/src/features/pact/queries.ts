@@ -62,9 +62,13 @@ export const PactQuery = graphql(`
   }
 `);
 
-export const PactOrganizationsQuery = graphql(`
-  query PactOrganizations {
-    organizations(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {
+// The users of a body, to name its representative in the committee. The
+// API lists only those the viewer may read: an administrator every one,
+// the committee its own body's, the coordinators, the committee's members
+// and who attended meetings (ent/schema/rule/users.go).
+export const PactBodyUsersQuery = graphql(`
+  query PactBodyUsers($organizationID: ID!) {
+    users(first: 100, orderBy: [{ field: NAME, direction: ASC }], where: { disabled: false, hasOrganizationWith: [{ id: $organizationID }] }) {
       edges {
         node {
           id
@@ -107,6 +111,14 @@ export const PactEndCommitteeMemberMutation = graphql(`
     endCommitteeMember(id: $id, untilOn: $untilOn) {
       id
       untilOn
+    }
+  }
+`);
+
+export const PactAddCommitteeMemberMutation = graphql(`
+  mutation PactAddCommitteeMember($input: CommitteeMemberInput!) {
+    addCommitteeMember(input: $input) {
+      id
     }
   }
 `);

@@ -16,20 +16,16 @@ import { useEnumLabel } from "../../i18n/useEnumLabel";
 import type { SteeringDirectivesQuery as DirectivesData } from "../../gql/graphql";
 import { Documents, DocumentsToggle } from "../documents/Documents";
 import { commitmentKinds } from "../documents/model";
-import { FormActions } from "../../ui/FormPanel";
 import {
-  directiveActions,
-  directiveProgressSchema,
   directiveSchema,
   directiveSummary,
   mayIssueDirectives,
-  type DirectiveAction,
-  type DirectiveProgressValues,
   type DirectiveStep,
   type DirectiveValues,
   type SteeringViewer,
 } from "./model";
-import { SteeringDirectivesQuery, SteeringIssueDirectiveMutation, SteeringRecordDirectiveProgressMutation, SteeringTablesQuery } from "./queries";
+import { DirectiveProgressActions } from "./DirectiveProgressActions";
+import { SteeringDirectivesQuery, SteeringIssueDirectiveMutation, SteeringTablesQuery } from "./queries";
 import { Notice } from "../../ui/Notice";
 import { FormPanel } from "../../ui/FormPanel";
 
@@ -224,13 +220,6 @@ export function DirectiveCard({
   );
 }
 
-// Whole ids, so that the catalogue test sees each used.
-const actionText: Record<DirectiveAction, { label: string; named: string }> = {
-  begin: { label: "steering.directive.action.begin", named: "steering.directive.action.beginNamed" },
-  implement: { label: "steering.directive.action.implement", named: "steering.directive.action.implementNamed" },
-  notApplicable: { label: "steering.directive.action.notApplicable", named: "steering.directive.action.notApplicableNamed" },
-};
-
 type ProgressRow = DirectiveNode["progress"][number];
 
 function TableProgress({
@@ -249,19 +238,8 @@ function TableProgress({
   const intl = useIntl();
   const fmt = useFormat();
   const label = useEnumLabel();
-  const [form, setForm] = useState<"implement" | "notApplicable" | null>(null);
-  const [begin, record] = useMutation(SteeringRecordDirectiveProgressMutation);
   const p = row.progress;
-  const actions = directiveActions(viewer, row.table.id, p?.status as DirectiveStep | undefined);
   const documentsName = intl.formatMessage({ id: "steering.directive.progressDocuments" }, { title: d.title, table: row.table.name });
-  const named = (id: string) => intl.formatMessage({ id }, { title: d.title, table: row.table.name });
-  const act = (a: DirectiveAction) => {
-    if (a === "begin") {
-      void record({ id: d.id, tableID: row.table.id, status: "IN_PROGRESS" });
-    } else {
-      setForm(a);
-    }
-  };
   return (
     <li className="border-top py-2">
       <span className="fw-semibold">{row.table.name}</span>
@@ -283,39 +261,17 @@ function TableProgress({
           <FormattedMessage id="steering.directive.reason" values={{ text: p.reason }} />
         </span>
       )}
-      <ErrorAlert error={begin.error} />
-      {actions.length > 0 && !form && (
-        <div className="d-flex flex-wrap gap-2 mt-1">
-          {actions.map((a) => (
-            <Button
-              key={a}
-              color="primary"
-              outline={a !== "implement"}
-              size="xs"
-              disabled={begin.fetching}
-              aria-label={named(actionText[a].named)}
-              onClick={() => act(a)}
-            >
-              <FormattedMessage id={actionText[a].label} />
-            </Button>
-          ))}
-        </div>
-      )}
-      {form && (
-        <ProgressForm
-          mode={form}
-          directiveID={d.id}
-          tableID={row.table.id}
-          name={named(actionText[form].named)}
-          onDone={(ackID) => {
-            if (form === "implement") {
-              onImplemented(ackID);
-            }
-            setForm(null);
-          }}
-          onCancel={() => setForm(null)}
-        />
-      )}
+      <DirectiveProgressActions
+        directive={d}
+        table={row.table}
+        status={p?.status as DirectiveStep | undefined}
+        viewer={viewer}
+        onRecorded={(step, ackID) => {
+          if (step === "IMPLEMENTED") {
+            onImplemented(ackID);
+          }
+        }}
+      />
       {implementedID ? (
         <div className="mt-2">
           <p className="small mb-1">
@@ -329,60 +285,5 @@ function TableProgress({
         )
       )}
     </li>
-  );
-}
-
-/** Implemented (with evidence) or not applicable (with a reason), on a day. */
-function ProgressForm({
-  mode,
-  directiveID,
-  tableID,
-  name,
-  onDone,
-  onCancel,
-}: {
-  mode: "implement" | "notApplicable";
-  directiveID: string;
-  tableID: string;
-  name: string;
-  onDone: (ackID: string) => void;
-  onCancel: () => void;
-}) {
-  const intl = useIntl();
-  const t = (k: string) => intl.formatMessage({ id: k });
-  const form = useForm<DirectiveProgressValues>({ resolver: zodResolver(directiveProgressSchema), defaultValues: { mode, on: today(), text: "" } });
-  const [state, record] = useMutation(SteeringRecordDirectiveProgressMutation);
-  const submit = form.handleSubmit(async (v) => {
-    const text = v.text.trim();
-    const r = await record({
-      id: directiveID,
-      tableID,
-      status: mode === "implement" ? "IMPLEMENTED" : "NOT_APPLICABLE",
-      on: v.on,
-      evidence: mode === "implement" ? text : undefined,
-      reason: mode === "notApplicable" ? text : undefined,
-    });
-    if (r.error || !r.data) {
-      applyServerErrors(form, r.error, { on: "on", evidence: "text", reason: "text" });
-      return;
-    }
-    onDone(r.data.recordDirectiveProgress.id);
-  });
-  return (
-    <form onSubmit={submit} noValidate className="border rounded p-3 mt-2" aria-label={name}>
-      <ErrorAlert error={state.error} />
-      <TextField form={form} name="on" type="date" label={t("steering.directive.progressOnLabel")} />
-      <TextAreaField
-        form={form}
-        name="text"
-        label={t(mode === "implement" ? "steering.directive.evidenceLabel" : "steering.directive.reasonLabel")}
-      />
-      <FormActions
-        submitLabel={<FormattedMessage id={mode === "implement" ? "steering.directive.implementSubmit" : "steering.directive.notApplicableSubmit"} />}
-        busy={state.fetching}
-        size="sm"
-        onCancel={onCancel}
-      />
-    </form>
   );
 }

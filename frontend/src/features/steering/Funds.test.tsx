@@ -42,8 +42,9 @@ const fund = (over: Record<string, unknown> = {}) => ({
 const plain = (s: string | null) => (s ?? "").replace(/\u00a0/g, " ");
 
 const list = (...funds: unknown[]) => ({ funds: { __typename: "FundConnection", edges: funds.map((node) => ({ __typename: "FundEdge", node })) } });
+// The owner is picked from the organisations' shared list (ui/organizations).
+const organizations = { organizations: { edges: [{ node: { __typename: "Organization", id: "org_reg", name: "Regione Toscana" } }] } };
 const options = {
-  organizations: { edges: [{ node: { __typename: "Organization", id: "org_reg", name: "Regione Toscana" } }] },
   municipalities: { edges: [{ node: { __typename: "Municipality", id: "mun_emp", name: "Empoli" } }] },
 };
 
@@ -51,7 +52,7 @@ function open(roles: string[], mutations = vi.fn(), closed = false) {
   return renderScreen(<Funds />, {
     route: "/steering/funds",
     session: { roles: roles as never },
-    queries: { FundsList: list(fund(closed ? { closedOn: "2026-06-30", closureReason: "Esaurito" } : {})), FundsOptions: options },
+    queries: { FundsList: list(fund(closed ? { closedOn: "2026-06-30", closureReason: "Esaurito" } : {})), FundsOptions: options, OrganizationOptions: organizations },
     mutations,
   });
 }
@@ -160,7 +161,7 @@ describe("the funds screen", () => {
       route: "/steering/funds",
       path: "/steering/funds?year=2025",
       session: { roles: ["STEERING"] },
-      queries: { FundsList: list(), FundsOptions: options },
+      queries: { FundsList: list(), FundsOptions: options, OrganizationOptions: organizations },
     });
     expect(await screen.findByText("Nessun fondo per l'anno scelto.")).toBeTruthy();
     expect(screenUnder.queries.find((q) => q.name === "FundsList")?.variables).toEqual({ where: { year: 2025 } });

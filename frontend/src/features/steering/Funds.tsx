@@ -19,6 +19,7 @@ import { Notice } from "../../ui/Notice";
 import { TableScroll } from "../../ui/TableScroll";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { amendSchema, closeSchema, fundRefusal, fundSchema, usedCents, yearOf, yearsAround, type AmendInput, type AmendValues, type CloseValues, type FundInput, type FundValues } from "./funds";
+import { useOrganizationOptions } from "../../ui/organizations";
 import { FundsAmendMutation, FundsCloseMutation, FundsCreateMutation, FundsListQuery, FundsOptionsQuery } from "./fundsQueries";
 
 // The funds of the network: what each body allocated, for which year and
@@ -219,6 +220,7 @@ function FundForm({ onDone, onCancel }: { onDone: (name: string) => void; onCanc
   const intl = useIntl();
   const t = (id: string) => intl.formatMessage({ id });
   const [options] = useQuery({ query: FundsOptionsQuery });
+  const organizations = useOrganizationOptions();
   const sources = useEnumOptions("FundSource");
   const form = useForm<FundInput, unknown, FundValues>({
     resolver: zodResolver(fundSchema),
@@ -270,7 +272,7 @@ function FundForm({ onDone, onCancel }: { onDone: (name: string) => void; onCanc
         name="ownerID"
         label={t("funds.field.owner")}
         placeholder={t("funds.field.chooseOwner")}
-        options={nodes(options.data?.organizations).map((o) => ({ value: o.id, label: o.name }))}
+        options={organizations}
       />
       <SelectField
         form={fields}

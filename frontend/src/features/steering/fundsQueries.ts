@@ -55,14 +55,6 @@ export const FundsListQuery = graphql(`
 
 export const FundsOptionsQuery = graphql(`
   query FundsOptions {
-    organizations(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
     municipalities(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {
       edges {
         node {
