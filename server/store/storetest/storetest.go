@@ -81,14 +81,7 @@ func OpenEmpty(t testing.TB, dialectName string) *store.DB {
 // saying why, when EnvURL is unset.
 func PostgresURL(t testing.TB) string {
 	t.Helper()
-	base := os.Getenv(EnvURL)
-	if base == "" {
-		t.Skipf("PostgreSQL tests skipped: set %s (e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable)", EnvURL)
-	}
-	admin, err := store.Open(base)
-	if err != nil {
-		t.Fatal(err)
-	}
+	base, admin := adminDB(t)
 	schemaName := "win_test_" + randomHex()
 	ctx := context.Background()
 	if _, err := admin.SQL.ExecContext(ctx, "CREATE SCHEMA "+schemaName); err != nil {
@@ -113,6 +106,21 @@ func withSearchPath(t testing.TB, raw, schemaName string) string {
 	q.Set("search_path", schemaName)
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+// adminDB opens the database EnvURL names, where tests make their
+// schemas and databases; it skips, saying why, when EnvURL is unset.
+func adminDB(t testing.TB) (base string, admin *store.DB) {
+	t.Helper()
+	base = os.Getenv(EnvURL)
+	if base == "" {
+		t.Skipf("PostgreSQL tests skipped: set %s (e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable)", EnvURL)
+	}
+	admin, err := store.Open(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return base, admin
 }
 
 // randomHex is 16 random hex digits, for names of test schemas and

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"os"
 	"sync"
 	"testing"
 
@@ -37,14 +36,7 @@ var templates struct {
 // is unset.
 func migratedPostgresURL(t testing.TB) string {
 	t.Helper()
-	base := os.Getenv(EnvURL)
-	if base == "" {
-		t.Skipf("PostgreSQL tests skipped: set %s (e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable)", EnvURL)
-	}
-	admin, err := store.Open(base)
-	if err != nil {
-		t.Fatal(err)
-	}
+	base, admin := adminDB(t)
 	ctx := context.Background()
 	name := "win_test_" + randomHex()
 	for attempt := 0; ; attempt++ {
