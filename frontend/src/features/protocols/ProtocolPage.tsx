@@ -33,7 +33,6 @@ import {
   ProtocolPageActivateMutation,
   ProtocolPageAddCommitmentMutation,
   ProtocolPageAddPartyMutation,
-  ProtocolPageOrganizationsQuery,
   ProtocolPageQuery,
   ProtocolPageTerminateMutation,
 } from "./queries";
@@ -41,6 +40,7 @@ import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { Notice } from "../../ui/Notice";
 import { FormPanel } from "../../ui/FormPanel";
 import { TableScroll } from "../../ui/TableScroll";
+import { useOrganizationOptions } from "../../ui/organizations";
 import { Delivered } from "./Delivered";
 import { SignPartyDialog } from "./SignParty";
 
@@ -371,8 +371,7 @@ function TerminateConfirm({ id, onDone, onCancel }: { id: string; onDone: () => 
 function PartyForm({ protocolID, onDone, onCancel }: { protocolID: string; onDone: (name: string) => void; onCancel: () => void }) {
   const intl = useIntl();
   const t = (k: string) => intl.formatMessage({ id: k });
-  const [orgs] = useQuery({ query: ProtocolPageOrganizationsQuery });
-  const organizations = nodes(orgs.data?.organizations);
+  const organizations = useOrganizationOptions();
   const roles = useEnumOptions("ProtocolPartyRole");
   const form = useForm<PartyValues>({ resolver: zodResolver(partySchema), defaultValues: { organizationID: "", role: "", operatingMode: "" } });
   const [state, add] = useMutation(ProtocolPageAddPartyMutation);
@@ -390,7 +389,7 @@ function PartyForm({ protocolID, onDone, onCancel }: { protocolID: string; onDon
   return (
     <FormPanel
       title={<FormattedMessage id="protocols.parties.formTitle" />}
-      error={orgs.error ?? state.error}
+      error={state.error}
       submitLabel={<FormattedMessage id="protocols.parties.submit" />}
       busy={state.fetching}
       onSubmit={submit}
@@ -401,7 +400,7 @@ function PartyForm({ protocolID, onDone, onCancel }: { protocolID: string; onDon
         name="organizationID"
         label={t("protocols.parties.organization")}
         placeholder={t("protocols.choose")}
-        options={organizations.map((o) => ({ value: o.id, label: o.name }))}
+        options={organizations}
       />
       <SelectField form={form} name="role" label={t("protocols.parties.role")} placeholder={t("protocols.choose")} options={roles} />
       <TextAreaField form={form} name="operatingMode" label={t("protocols.parties.operatingModeLabel")} />

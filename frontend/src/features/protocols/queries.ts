@@ -111,19 +111,6 @@ export const ProtocolPageQuery = graphql(`
   }
 `);
 
-export const ProtocolPageOrganizationsQuery = graphql(`
-  query ProtocolPageOrganizations {
-    organizations(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
-
 export const ProtocolPageActivateMutation = graphql(`
   mutation ProtocolPageActivate($id: ID!, $signedOn: Date, $validFrom: Date, $validUntil: Date) {
     activateProtocol(id: $id, signedOn: $signedOn, validFrom: $validFrom, validUntil: $validUntil) {
