@@ -10,7 +10,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { applyServerErrors, CheckboxesField, SelectField, TextField } from "../../ui/fields";
 import { useEnumOptions } from "../../ui/enums";
 import { usePageTitle } from "../../ui/usePageTitle";
-import { useOrganizationOptions } from "./options";
+import { useOrganizationOptions } from "../../ui/organizations";
 import { userSchema, userServerFields, type UserForm } from "./userSchema";
 
 const AdminUserCreateMutation = graphql(`

@@ -18,7 +18,8 @@ import { useEnumOptions } from "../../ui/enums";
 import { usePageTitle } from "../../ui/usePageTitle";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { newPasswordSchema, type NewPasswordForm } from "../account/schemas";
-import { useOrganizationOptions, useTableOptions } from "./options";
+import { useTableOptions } from "./options";
+import { useOrganizationOptions } from "../../ui/organizations";
 import { membershipSchema, userSchema, userServerFields, type MembershipForm, type UserForm } from "./userSchema";
 import { Notice } from "../../ui/Notice";
 

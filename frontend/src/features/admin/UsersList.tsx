@@ -12,7 +12,7 @@ import { Loading } from "../../ui/Loading";
 import { nodes } from "../../ui/connection";
 import { useEnumOptions } from "../../ui/enums";
 import { usePageTitle } from "../../ui/usePageTitle";
-import { useOrganizationOptions } from "./options";
+import { useOrganizationOptions } from "../../ui/organizations";
 import { matchesRole, usersFilterFromParams, usersWhere, type UsersFilter } from "./usersFilter";
 import { TableScroll } from "../../ui/TableScroll";
 

@@ -4,21 +4,9 @@ import { graphql } from "../../gql";
 import type { Option } from "../../ui/fields";
 import { nodes } from "../../ui/connection";
 
-// Choices the administration's forms and filters offer: organisations,
-// tables and users, by name (the first 100, enough for the network).
-
-const AdminOptionsOrganizationsQuery = graphql(`
-  query AdminOptionsOrganizations {
-    organizations(first: 100, orderBy: [{ field: NAME, direction: ASC }]) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
+// Choices the administration's forms and filters offer: tables and users,
+// by name (the first 100, enough for the network); organisations come
+// from ui/organizations, as everywhere.
 
 const AdminOptionsTablesQuery = graphql(`
   query AdminOptionsTables {
@@ -46,11 +34,6 @@ const AdminOptionsUsersQuery = graphql(`
     }
   }
 `);
-
-export function useOrganizationOptions(): Option[] {
-  const [{ data }] = useQuery({ query: AdminOptionsOrganizationsQuery });
-  return useMemo(() => nodes(data?.organizations).map((o) => ({ value: o.id, label: o.name })), [data]);
-}
 
 export function useTableOptions(): Option[] {
   const [{ data }] = useQuery({ query: AdminOptionsTablesQuery });

@@ -42,7 +42,7 @@ const organizations = { organizations: { edges: [{ node: { __typename: "Organiza
 function setup(tables: string[], onChanged = vi.fn(), readsIdentity = false) {
   const s = renderScreen(<ConsentsSection person={person} caseID="cas_1" tableID="tab_1" readsIdentity={readsIdentity} onChanged={onChanged} />, {
     session: { roles: ["OPERATOR"], tables: tables.map((id) => ({ id })) },
-    queries: { CaseActionsOrganizations: organizations },
+    queries: { OrganizationOptions: organizations },
     mutations: (name) =>
       name === "CaseRecordConsent"
         ? { data: { recordConsent: { __typename: "Consent", id: "cns_new", purpose: "SHARING" } } }

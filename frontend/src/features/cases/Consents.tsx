@@ -15,7 +15,7 @@ import { applyServerErrors, SelectField, TextAreaField, TextField } from "../../
 import { FormPanel } from "../../ui/FormPanel";
 import { Notice } from "../../ui/Notice";
 import { Section } from "../../ui/Section";
-import { useOrganizationOptions } from "./actions/forms/options";
+import { useOrganizationOptions } from "../../ui/organizations";
 import { useCaseSteps } from "./actions/steps";
 import { useBasisAsk, type BasisAsk } from "./basisAsk";
 import { DocumentsToggle } from "../documents/Documents";

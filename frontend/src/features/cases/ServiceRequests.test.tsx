@@ -98,7 +98,7 @@ function setup(actions: readonly CaseAction[], mutations: Answerer = () => undef
           };
         case "CaseActionsParts":
           return { data: { node: parts } };
-        case "CaseActionsOrganizations":
+        case "OrganizationOptions":
           return { data: organizations };
         default:
           return undefined;

@@ -64,7 +64,7 @@ function setup(actions: readonly CaseAction[], mutations: Answerer = () => undef
           return { data: { node: parts } };
         case "CaseActionsFunds":
           return { data: { funds: empty } };
-        case "CaseActionsOrganizations":
+        case "OrganizationOptions":
           return { data: { organizations: { edges: [{ node: { id: "org_2", name: "Cooperativa Il Ponte" } }] } } };
         case "CaseActionsProtocols":
           return { data: protocolsOn(variables.where as never) };

@@ -10,7 +10,8 @@ import { DateField, useT } from "../fields";
 import { interventionsOf, type Intervention } from "../parts";
 import { usePartNames } from "../partNames";
 import { addInterventionSchemaFor, centsToInput, NO_FUND, NO_PROTOCOL, updateInterventionSchema } from "../schemas";
-import { useFundOptions, useOrganizationOptions, useProtocolOptions } from "./options";
+import { useFundOptions, useProtocolOptions } from "./options";
+import { useOrganizationOptions } from "../../../../ui/organizations";
 
 // A Date of the API is already what a date input takes.
 const dayOf = (d: string | null | undefined) => d ?? "";

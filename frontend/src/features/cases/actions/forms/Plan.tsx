@@ -21,7 +21,7 @@ import {
   updateGoalSchema,
   updatePlanSchema,
 } from "../schemas";
-import { useOrganizationOptions } from "./options";
+import { useOrganizationOptions } from "../../../../ui/organizations";
 
 // A Date of the API is already what a date input takes.
 const dayOf = (d: string | null | undefined) => d ?? "";

@@ -10,7 +10,7 @@ import { DateField, useT } from "../fields";
 import { requestsOf } from "../parts";
 import { usePartNames } from "../partNames";
 import { reasonSchema, requestServiceSchema } from "../schemas";
-import { useOrganizationOptions } from "./options";
+import { useOrganizationOptions } from "../../../../ui/organizations";
 
 // Service requests to the network's organisations: the table asks, the
 // organisation answers from its agenda (features/agenda). Sharing the

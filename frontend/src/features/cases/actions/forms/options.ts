@@ -11,25 +11,6 @@ import type { Intervention } from "../parts";
 
 // Lists the forms pick from besides the case's own parts.
 
-const OrganizationsQuery = graphql(`
-  query CaseActionsOrganizations {
-    organizations(first: 100, orderBy: { field: NAME, direction: ASC }) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
-
-/** The network's organisations, e.g. as providers or hosts. */
-export function useOrganizationOptions(): Option[] {
-  const [result] = useQuery({ query: OrganizationsQuery });
-  return nodes(result.data?.organizations).map((o) => ({ value: o.id, label: o.name }));
-}
-
 const FundsQuery = graphql(`
   query CaseActionsFunds {
     funds(first: 100, orderBy: [{ field: YEAR, direction: DESC }, { field: NAME, direction: ASC }]) {
