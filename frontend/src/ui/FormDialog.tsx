@@ -15,6 +15,7 @@ export function FormDialog({
   error,
   submitLabel,
   busy,
+  danger,
   onSubmit,
   onCancel,
   children,
@@ -23,6 +24,8 @@ export function FormDialog({
   error: CombinedError | undefined | null;
   submitLabel: ReactNode;
   busy?: boolean;
+  /** Submit in the colour of an action that cannot be undone. */
+  danger?: boolean;
   onSubmit: FormEventHandler<HTMLFormElement>;
   onCancel: () => void;
   children: ReactNode;
@@ -39,7 +42,7 @@ export function FormDialog({
           {children}
         </ModalBody>
         <ModalFooter>
-          <FormActions submitLabel={submitLabel} busy={busy} onCancel={onCancel} />
+          <FormActions submitLabel={submitLabel} busy={busy} danger={danger} onCancel={onCancel} />
         </ModalFooter>
       </form>
     </Modal>

@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert, Button, Modal, ModalBody, ModalFooter, ModalHeader } from "design-react-kit";
-import { type ReactNode, useId, useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { useForm, type UseFormReturn } from "react-hook-form";
 import { FormattedMessage, useIntl } from "react-intl";
 import { Link, useSearchParams } from "react-router";
@@ -13,6 +13,7 @@ import { nodes } from "../../ui/connection";
 import { useEnumOptions } from "../../ui/enums";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { applyServerErrors, SelectField, TextAreaField, TextField } from "../../ui/fields";
+import { FormDialog } from "../../ui/FormDialog";
 import { FormPanel } from "../../ui/FormPanel";
 import { Loading } from "../../ui/Loading";
 import { Notice } from "../../ui/Notice";
@@ -286,57 +287,12 @@ function FundForm({ onDone, onCancel }: { onDone: (name: string) => void; onCanc
   );
 }
 
-/** A dialog with a form: its title, the refusal in the user's words, the fields, confirm and Cancel. */
-function FormDialog({
-  title,
-  refusal,
-  confirmLabel,
-  danger,
-  busy,
-  onSubmit,
-  onClose,
-  children,
-}: {
-  title: string;
-  refusal: { id: string; values?: Record<string, string> } | null;
-  confirmLabel: string;
-  danger?: boolean;
-  busy: boolean;
-  onSubmit: () => void;
-  onClose: () => void;
-  children: ReactNode;
-}) {
-  const id = useId();
+/** The refusal of an amendment or a closure, in the user's words. */
+function Refusal({ refusal }: { refusal: { id: string; values?: Record<string, string> } }) {
   return (
-    <Modal isOpen toggle={onClose} labelledBy={`${id}-title`} centered fade={false}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          onSubmit();
-        }}
-      >
-        <ModalHeader tag="h2" id={`${id}-title`} className="h4">
-          {title}
-        </ModalHeader>
-        <ModalBody>
-          {refusal && (
-            <Alert color="danger" role="alert">
-              <FormattedMessage id={refusal.id} values={refusal.values} />
-            </Alert>
-          )}
-          {children}
-        </ModalBody>
-        <ModalFooter>
-          <Button type="button" color="secondary" outline onClick={onClose}>
-            <FormattedMessage id="common.cancel" />
-          </Button>
-          <Button type="submit" color={danger ? "danger" : "primary"} disabled={busy}>
-            {confirmLabel}
-          </Button>
-        </ModalFooter>
-      </form>
-    </Modal>
+    <Alert color="danger" role="alert">
+      <FormattedMessage id={refusal.id} values={refusal.values} />
+    </Alert>
   );
 }
 
@@ -357,13 +313,13 @@ function AmendDialog({ fund, onClose, onDone }: { fund: Fund; onClose: () => voi
   return (
     <FormDialog
       title={intl.formatMessage({ id: "funds.amendTitle" }, { name: fund.name })}
-      refusal={refusal}
-      confirmLabel={t("funds.amendSubmit")}
+      error={refusal ? null : state.error}
+      submitLabel={t("funds.amendSubmit")}
       busy={state.fetching}
-      onSubmit={() => void submit()}
-      onClose={onClose}
+      onSubmit={(e) => void submit(e)}
+      onCancel={onClose}
     >
-      {!refusal && <ErrorAlert error={state.error} />}
+      {refusal && <Refusal refusal={refusal} />}
       <p>
         <FormattedMessage
           id="funds.amendIntro"
@@ -392,14 +348,14 @@ function CloseDialog({ fund, onClose, onDone }: { fund: Fund; onClose: () => voi
   return (
     <FormDialog
       title={intl.formatMessage({ id: "funds.closeTitle" }, { name: fund.name })}
-      refusal={refusal}
-      confirmLabel={t("funds.closeSubmit")}
+      error={refusal ? null : state.error}
+      submitLabel={t("funds.closeSubmit")}
       danger
       busy={state.fetching}
-      onSubmit={() => void submit()}
-      onClose={onClose}
+      onSubmit={(e) => void submit(e)}
+      onCancel={onClose}
     >
-      {!refusal && <ErrorAlert error={state.error} />}
+      {refusal && <Refusal refusal={refusal} />}
       <p>
         <FormattedMessage id="funds.closeIntro" />
       </p>
