@@ -13,8 +13,6 @@ import (
 	"github.com/progetto-win/win/ent/apitoken"
 	"github.com/progetto-win/win/ent/approval"
 	"github.com/progetto-win/win/ent/commitment"
-	"github.com/progetto-win/win/ent/committeemember"
-	"github.com/progetto-win/win/ent/communityactivity"
 	"github.com/progetto-win/win/ent/decision"
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/outcome"
@@ -175,13 +173,9 @@ func SampleObjects(t *testing.T, a *API, coordinatorID, vinciID gid.ID) map[stri
 	// and a community activity, by the steering committee.
 	steering := c.User.Query().Where(user.Email(demo.SteeringEmail)).WithOrganization().OnlyX(ctx)
 	o["PactSignatory"] = c.PactSignatory.Query().FirstIDX(ctx)
-	o["PactAmendment"] = c.PactAmendment.Create().SetPactID(o["Pact"]).SetAmendedOn(domain.NewDate(2020, 1, 15)).
-		SetSummary("Art. 4: adesione aperta al terzo settore").SetRecordedBy(steering).SaveX(ctx).ID
-	o["CommitteeMember"] = c.CommitteeMember.Create().SetOrganization(steering.Edges.Organization).SetRepresentative(steering).
-		SetRole(committeemember.RoleMember).SetFromOn(domain.NewDate(2024, 1, 1)).SaveX(ctx).ID
-	o["CommunityActivity"] = c.CommunityActivity.Create().SetTitle("Laboratorio di welfare di comunità").SetKind(communityactivity.KindWorkshop).
-		SetHeldOn(domain.NewDate(2025, 3, 15)).SetParticipants(24).SetValueDimension(communityactivity.ValueDimensionCultural).
-		AddOrganizerIDs(o["Organization"]).SetMunicipalityID(o["Municipality"]).SaveX(ctx).ID
+	o["PactAmendment"] = sampleAmendment(c, o["Pact"], steering.ID).SaveX(ctx).ID
+	o["CommitteeMember"] = sampleSeat(c, steering.Edges.Organization.ID, steering.ID).SaveX(ctx).ID
+	o["CommunityActivity"] = sampleActivity(c, o["Organization"], o["Municipality"]).SaveX(ctx).ID
 	o["OutgoingMail"] = c.OutgoingMail.Create().SetKind(outgoingmail.KindNOTIFICATION).SetToAddress(demo.CoordinatorEmail).
 		SetLanguage(domain.Italian).SetSubject("WIN: prova").SetTextBody("prova").SetHTMLBody("<p>prova</p>").
 		SetMessageID("<matrix@win.example>").SetRecipientID(coordinatorID).SaveX(ctx).ID

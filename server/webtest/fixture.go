@@ -59,10 +59,8 @@ func SeedOneOfEach(t testing.TB, c *ent.Client) Fixture {
 		SetJoinedOn(Day(2014, 11, 20)).SetSignerName("Brenda Barnini").SetSignerRole("Sindaco").SaveX(ctx).ID
 	usr := c.User.Create().SetEmail("operator@demo.example").SetName("Operatrice Demo").SetRoles([]domain.Role{domain.RoleOperator}).SetOrganization(org).SaveX(ctx)
 	f["User"] = usr.ID
-	f["PactAmendment"] = c.PactAmendment.Create().SetPact(pac).SetAmendedOn(Day(2020, 1, 15)).SetSummary("Art. 4: adesione aperta al terzo settore").
-		SetPreviousText("Art. 1.").SetRecordedBy(usr).SaveX(ctx).ID
-	f["CommitteeMember"] = c.CommitteeMember.Create().SetOrganization(org).SetRepresentative(usr).SetRole(committeemember.RoleChair).
-		SetFromOn(Day(2024, 1, 1)).SaveX(ctx).ID
+	f["PactAmendment"] = sampleAmendment(c, pac.ID, usr.ID).SetPreviousText("Art. 1.").SaveX(ctx).ID
+	f["CommitteeMember"] = sampleSeat(c, org.ID, usr.ID).SetRole(committeemember.RoleChair).SaveX(ctx).ID
 	tab := c.TerritorialTable.Create().SetName("Tavolo territoriale di Empoli").SetCode("EMP").AddMunicipalities(mun).SetCoordinator(usr).SaveX(ctx)
 	f["Table"] = tab.ID
 	f["TableMembership"] = c.TableMembership.Create().SetTable(tab).SetUser(usr).SetOrganization(org).
@@ -124,13 +122,31 @@ func SeedOneOfEach(t testing.TB, c *ent.Client) Fixture {
 		SetAcknowledgedAt(MidnightUTC(2025, 2, 3)).SetAcknowledgedBy(usr).SaveX(ctx)
 	f["DirectiveAcknowledgement"] = dak.ID
 	dak.Update().SetStatus(directiveacknowledgement.StatusImplemented).SetStatusOn(Day(2025, 5, 2)).SetEvidence("Criteri adottati").ExecX(ctx)
-	f["CommunityActivity"] = c.CommunityActivity.Create().SetTitle("Laboratorio di welfare di comunità").SetKind(communityactivity.KindWorkshop).
-		SetHeldOn(Day(2025, 3, 15)).SetParticipants(24).SetValueDimension(communityactivity.ValueDimensionCultural).
-		SetMunicipality(mun).AddOrganizers(org).SetProtocol(prt).SetDirective(dir).SaveX(ctx).ID
+	f["CommunityActivity"] = sampleActivity(c, org.ID, mun.ID).SetProtocol(prt).SetDirective(dir).SaveX(ctx).ID
 	mtg := c.Meeting.Create().SetBody(meeting.BodyTable).SetTable(tab).SetTitle("Riunione di marzo").SetHeldAt(MidnightUTC(2025, 3, 10)).AddAttendees(usr).SaveX(ctx)
 	f["Meeting"] = mtg.ID
 	f["Decision"] = c.Decision.Create().SetMeeting(mtg).SetText("Presa in carico del caso EMP-2025-0001").SetCase(cas).SaveX(ctx).ID
 	f["Document"] = SeedDocument(ctx, c, cas.ID, usr.ID, "Progetto firmato")
 	f["AuditEvent"] = c.AuditEvent.Create().SetAction("READ_IDENTITY").SetEntityType("PersonIdentity").SetActor(usr).SaveX(ctx).ID
 	return f
+}
+
+// The governing body's objects both samples make (SeedOneOfEach's, and
+// SampleObjects' on demo data): an amendment of the pact, a seat in the
+// committee and a community activity.
+
+func sampleAmendment(c *ent.Client, pact, by gid.ID) *ent.PactAmendmentCreate {
+	return c.PactAmendment.Create().SetPactID(pact).SetAmendedOn(Day(2020, 1, 15)).
+		SetSummary("Art. 4: adesione aperta al terzo settore").SetRecordedByID(by)
+}
+
+func sampleSeat(c *ent.Client, body, representative gid.ID) *ent.CommitteeMemberCreate {
+	return c.CommitteeMember.Create().SetOrganizationID(body).SetRepresentativeID(representative).
+		SetRole(committeemember.RoleMember).SetFromOn(Day(2024, 1, 1))
+}
+
+func sampleActivity(c *ent.Client, organizer, municipality gid.ID) *ent.CommunityActivityCreate {
+	return c.CommunityActivity.Create().SetTitle("Laboratorio di welfare di comunità").SetKind(communityactivity.KindWorkshop).
+		SetHeldOn(Day(2025, 3, 15)).SetParticipants(24).SetValueDimension(communityactivity.ValueDimensionCultural).
+		AddOrganizerIDs(organizer).SetMunicipalityID(municipality)
 }
