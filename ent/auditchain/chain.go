@@ -117,34 +117,44 @@ func Seal(ctx context.Context, tx execQuerier, dialectName string) error {
 	if err != nil {
 		return fmt.Errorf("reading audit events to seal: %w", err)
 	}
-	var pending []event
+	// Each event is hashed as it is read and only its seal is kept (not
+	// its content, changes and all): a transaction that wrote 50,000
+	// events, a large import's, held them all at once before.
+	var seals []seal
 	for rows.Next() {
 		e, err := scanEvent(rows, false)
+		if err == nil {
+			seq++
+			head, err = digest(head, seq, e)
+		}
 		if err != nil {
 			_ = rows.Close()
 			return fmt.Errorf("reading audit events to seal: %w", err)
 		}
-		pending = append(pending, e)
+		seals = append(seals, seal{id: e.ID, seq: seq, hash: head})
 	}
 	if err := rows.Close(); err != nil {
 		return fmt.Errorf("reading audit events to seal: %w", err)
 	}
-	for len(pending) > 0 {
-		batch := pending[:min(len(pending), sealBatch)]
-		pending = pending[len(batch):]
+	for len(seals) > 0 {
+		batch := seals[:min(len(seals), sealBatch)]
+		seals = seals[len(batch):]
 		args := make([]any, 0, 3*len(batch))
-		for _, e := range batch {
-			seq++
-			if head, err = digest(head, seq, e); err != nil {
-				return err
-			}
-			args = append(args, e.ID, seq, head)
+		for _, s := range batch {
+			args = append(args, s.id, s.seq, s.hash)
 		}
 		if _, err := tx.ExecContext(ctx, sealStatement(dialectName, len(batch)), args...); err != nil {
 			return fmt.Errorf("sealing audit events: %w", err)
 		}
 	}
 	return nil
+}
+
+// seal is an event's place in the chain: its position and hash.
+type seal struct {
+	id   string
+	seq  int64
+	hash string
 }
 
 // sealBatch is how many events one statement seals: a history of many
