@@ -192,17 +192,20 @@ func migrationsSum() (string, error) {
 	return hex.EncodeToString(h.Sum(nil))[:16], err
 }
 
-// databaseURL is base with another database, whose commits do not wait
-// for the disk: a test's data need not survive a crash of the server, and
-// waiting doubled the time of the suites that commit step by step.
+// databaseURL is base with another database. A test's commits do not
+// wait for the disk: its data need not survive a crash of the server, and
+// waiting doubled the time of the suites that commit step by step. A
+// benchmark's do, as the server's: its figures are what production sees.
 func databaseURL(t testing.TB, base, name string) string {
 	u, err := url.Parse(base)
 	if err != nil {
 		t.Fatalf("parsing %s: %v", EnvURL, err)
 	}
 	u.Path = "/" + name
-	q := u.Query()
-	q.Set("synchronous_commit", "off")
-	u.RawQuery = q.Encode()
+	if _, benchmark := t.(*testing.B); !benchmark {
+		q := u.Query()
+		q.Set("synchronous_commit", "off")
+		u.RawQuery = q.Encode()
+	}
 	return u.String()
 }
