@@ -302,7 +302,7 @@ func (r *run) chunk(raws []*rawRow) error {
 	}
 	for i, d := range decisions {
 		if d.row.Outcome == New || d.row.Outcome == Match {
-			r.report.Rows[first+i].CaseCode = d.row.CaseCode
+			r.report.Rows[first+i].CaseCode, r.report.Rows[first+i].CaseID = d.row.CaseCode, d.row.CaseID
 			r.report.Rows[first+i].Pseudonym = d.person.pseudonym
 		}
 	}
@@ -332,7 +332,7 @@ func (r *run) decide(rec *record, before *ent.CaseFile, found map[*record][]*pat
 		return d
 	}
 	if before != nil {
-		d.row.Outcome, d.row.CaseCode = AlreadyImported, before.Code
+		d.row.Outcome, d.row.CaseCode, d.row.CaseID = AlreadyImported, before.Code, before.ID
 		return d
 	}
 	if p, ambiguous := r.persons.find(rec); ambiguous && p != nil {
@@ -565,7 +565,7 @@ func (w *writer) write(rows []*decision) error {
 	)
 	for i, d := range rows {
 		c, rec := cases[i], d.rec
-		d.row.CaseCode = c.Code
+		d.row.CaseCode, d.row.CaseID = c.Code, c.ID
 		w.made(ent.TypeCaseFile, c.ID, rec.line)
 		at := w.now
 		event := func(kind caseevent.Kind, facts func(*ent.CaseEventCreate)) {

@@ -303,6 +303,9 @@ func TestImportAllOrNothing(t *testing.T) {
 		}
 		for _, row := range r.Rows {
 			c := w.client.CaseFile.Query().Where(casefile.Code(row.CaseCode)).WithPerson().WithEvents().OnlyX(w.ctx)
+			if row.CaseID != c.ID {
+				t.Errorf("case %s: the report gives ID %q, want %q", c.Code, row.CaseID, c.ID)
+			}
 			if c.ImportKey == nil || *c.ImportKey != "EMP/"+row.RowKey || c.Status != casefile.StatusReferred || c.Edges.Person.Pseudonym != row.Pseudonym {
 				t.Errorf("case %s: key %v, status %s, person %s (report %s)", c.Code, c.ImportKey, c.Status, c.Edges.Person.Pseudonym, row.Pseudonym)
 			}
@@ -325,8 +328,8 @@ func TestImportAllOrNothing(t *testing.T) {
 			t.Errorf("the same file again: %+v", again)
 		}
 		for i, row := range again.Rows {
-			if row.CaseCode != r.Rows[i].CaseCode {
-				t.Errorf("row %d again: case %q, imported as %q", i, row.CaseCode, r.Rows[i].CaseCode)
+			if row.CaseCode != r.Rows[i].CaseCode || row.CaseID != r.Rows[i].CaseID {
+				t.Errorf("row %d again: case %q (%s), imported as %q (%s)", i, row.CaseCode, row.CaseID, r.Rows[i].CaseCode, r.Rows[i].CaseID)
 			}
 		}
 		if final := countAll(t, w.client); final.Cases != after.Cases || final.Persons != after.Persons || final.Events != after.Events {
@@ -337,7 +340,8 @@ func TestImportAllOrNothing(t *testing.T) {
 		moved := file(with(rows[0], caseimport.ColRowKey, "B-1"), with(rows[0], caseimport.ColRowKey, "B-2", caseimport.ColStatus, "Chiuso",
 			caseimport.ColTakenInChargeOn, "20/03/2025", caseimport.ColClosedOn, "01/06/2025", caseimport.ColClosureReason, "Obiettivi raggiunti"))
 		p := w.importAs(w.coord, moved, caseimport.Preview)
-		if !equal(outcomes(p), []caseimport.Outcome{caseimport.Conflict, caseimport.Match}) || p.Rows[0].OpenCase == nil || p.Rows[0].OpenCase.Code != r.Rows[0].CaseCode {
+		if !equal(outcomes(p), []caseimport.Outcome{caseimport.Conflict, caseimport.Match}) || p.Rows[0].OpenCase == nil || p.Rows[0].OpenCase.Code != r.Rows[0].CaseCode ||
+			p.Rows[0].OpenCase.ID != r.Rows[0].CaseID {
 			t.Errorf("the imported person again: %+v", p.Rows)
 		}
 	})

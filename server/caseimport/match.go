@@ -206,7 +206,7 @@ func visibleCases(ctx context.Context, client *ent.Client, ids []gid.ID) (map[gi
 	}
 	cases, err := client.CaseFile.Query().Where(casefile.IDIn(ids...)).WithTable().All(ctx)
 	for _, c := range cases {
-		out[c.ID] = &CaseRef{Code: c.Code, Table: c.Edges.Table.Name}
+		out[c.ID] = &CaseRef{ID: c.ID, Code: c.Code, Table: c.Edges.Table.Name}
 	}
 	return out, err
 }

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/progetto-win/win/domain/gid"
 )
 
 // Outcome is what became, or would become, of a row.
@@ -74,9 +76,11 @@ type Row struct {
 	// OpenCase is the person's open case, for a CONFLICT (or a closed
 	// case added to a person who has one), when the uploader may see it.
 	OpenCase *CaseRef `json:"openCase,omitempty"`
-	// CaseCode is the case this row created, or an earlier import of it
-	// created (ALREADY_IMPORTED), when the uploader may see it.
+	// CaseCode and CaseID are the case this row created, or an earlier
+	// import of it created (ALREADY_IMPORTED), when the uploader may see
+	// it: the code as people say it, the ID for the API and the web app.
 	CaseCode string `json:"caseCode,omitempty"`
+	CaseID   gid.ID `json:"caseId,omitempty"`
 	// Problems are why a row is an ERROR or a CONFLICT: the column and
 	// what is wrong.
 	Problems []Problem `json:"problems,omitempty"`
@@ -84,6 +88,7 @@ type Row struct {
 
 // CaseRef names a case the uploader may see.
 type CaseRef struct {
+	ID    gid.ID `json:"id"`
 	Code  string `json:"code"`
 	Table string `json:"table"`
 }

@@ -114,6 +114,7 @@ describe("the import page", () => {
     expect(known!.textContent).toContain("trovata per codice fiscale");
     expect(within(known!).getByText("Persona già nota")).toBeTruthy();
     expect(conflict!.textContent).toContain("ha già un caso aperto: EMP-2025-0031 (Tavolo territoriale di Empoli)");
+    expect(within(conflict!).getByRole("link", { name: "EMP-2025-0031" }).getAttribute("href")).toBe("/cases/cas_open31");
     expect(within(error!).getByText("Errore")).toBeTruthy();
     expect(error!.textContent).toContain("codice_fiscale: the tax code's check character is wrong");
     expect(importButton().disabled).toBe(false);
@@ -194,7 +195,11 @@ describe("the import page", () => {
       imported: true,
       counts: { ...exampleReport.counts, casesCreated: 2, personsCreated: 1 },
       rows: exampleReport.rows.map((r) =>
-        r.line === 2 ? { ...r, pseudonym: "P-NEW12345", caseCode: "EMP-2026-0101" } : r.line === 3 ? { ...r, caseCode: "EMP-2026-0102" } : r,
+        r.line === 2
+          ? { ...r, pseudonym: "P-NEW12345", caseCode: "EMP-2026-0101", caseId: "cas_new1" }
+          : r.line === 3
+            ? { ...r, caseCode: "EMP-2026-0102", caseId: "cas_new2" }
+            : r,
       ),
     };
     await act(async () => xhr.answer(200, imported));
@@ -203,8 +208,9 @@ describe("the import page", () => {
     const figures = within(screen.getByTestId("import-counts")).getAllByRole("term").map((t) => t.textContent);
     expect(figures).toContain("Casi creati");
     expect(rows()[0]!.textContent).toContain("EMP-2026-0101");
-    // The report gives codes, not IDs: no link to a case.
-    expect(within(screen.getByTestId("import-result")).queryAllByRole("link")).toHaveLength(0);
+    // Each case created links to its page, by the ID the report gives.
+    expect(within(rows()[0]!).getByRole("link", { name: "EMP-2026-0101" }).getAttribute("href")).toBe("/cases/cas_new1");
+    expect(within(rows()[1]!).getByRole("link", { name: "EMP-2026-0102" }).getAttribute("href")).toBe("/cases/cas_new2");
     // Written: importing again needs another preview.
     expect(importButton().disabled).toBe(true);
   });

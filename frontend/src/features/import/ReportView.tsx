@@ -1,6 +1,7 @@
 import { Badge, Button } from "design-react-kit";
 import { useId, useMemo, useState, type ReactNode } from "react";
 import { FormattedMessage, useIntl } from "react-intl";
+import { Link } from "react-router";
 import { DataTable } from "../../ui/DataTable";
 import { filterCount, filterRows, pageOf, rowFilters, type Counts, type Outcome, type Report, type ReportRow, type RowFilter } from "./model";
 
@@ -83,14 +84,31 @@ function CaseCell({ row }: { row: ReportRow }) {
   }
   return (
     <>
-      {/* The report gives the case's code, not its ID: no link to the case's page. */}
-      {row.caseCode && <span className="d-block font-monospace">{row.caseCode}</span>}
+      {row.caseCode && (
+        <span className="d-block font-monospace">
+          <CaseLink id={row.caseId} code={row.caseCode} />
+        </span>
+      )}
       {row.openCase && (
         <span className="d-block small">
-          <FormattedMessage id="import.row.openCase" values={{ code: <span className="font-monospace">{row.openCase.code}</span>, table: row.openCase.table }} />
+          <FormattedMessage
+            id="import.row.openCase"
+            values={{ code: <CaseLink id={row.openCase.id} code={row.openCase.code} className="font-monospace" />, table: row.openCase.table }}
+          />
         </span>
       )}
     </>
+  );
+}
+
+/** A case's code, linked to its page when the report gives its ID. */
+function CaseLink({ id, code, className }: { id?: string; code: string; className?: string }) {
+  return id ? (
+    <Link to={`/cases/${id}`} className={className}>
+      {code}
+    </Link>
+  ) : (
+    <span className={className}>{code}</span>
   );
 }
 

@@ -32,8 +32,9 @@ const rowSchema = z.object({
   pseudonym: z.string().optional(),
   matchedBy: z.array(z.string()).optional(),
   samePersonAsLine: z.number().int().optional(),
-  openCase: z.object({ code: z.string(), table: z.string() }).optional(),
+  openCase: z.object({ id: z.string(), code: z.string(), table: z.string() }).optional(),
   caseCode: z.string().optional(),
+  caseId: z.string().optional(),
   problems: z.array(z.object({ column: z.string().optional(), message: z.string() })).optional(),
 });
 

@@ -18,7 +18,7 @@ export const exampleReport: Report = {
       outcome: "CONFLICT",
       pseudonym: "P-7HW2RT4Q",
       matchedBy: ["TAX_CODE"],
-      openCase: { code: "EMP-2025-0031", table: "Tavolo territoriale di Empoli" },
+      openCase: { id: "cas_open31", code: "EMP-2025-0031", table: "Tavolo territoriale di Empoli" },
       problems: [{ column: "codice_fiscale", message: "the person (P-7HW2RT4Q) already has an open case, EMP-2025-0031 at Tavolo territoriale di Empoli" }],
     },
     { line: 5, rowKey: "R4", outcome: "ERROR", problems: [{ column: "codice_fiscale", message: "the tax code's check character is wrong: please check for a typing error" }] },
