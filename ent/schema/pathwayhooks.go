@@ -90,19 +90,22 @@ var youthGuaranteeAge = hook.On(func(next ent.Mutator) ent.Mutator {
 			return next.Mutate(ctx, m)
 		}
 		sys := rule.SystemContext(ctx)
-		caseID, hasCase := m.CaseID()
-		if id, _ := m.ID(); m.Op().Is(ent.OpUpdateOne) {
-			old, err := m.Client().Intervention.Query().Where(intervention.ID(id)).WithCase().Only(sys)
+		if !ok && m.Op().Is(ent.OpUpdateOne) {
+			old, err := m.OldKind(sys) // ent loads the stored row once, for every hook
 			if err != nil {
 				return nil, err
 			}
-			if !ok {
-				kind = old.Kind
-			}
-			caseID, hasCase = old.Edges.Case.ID, true
+			kind = old
 		}
 		starts, hasStart := dateOf(ctx, m, "starts_on")
-		if kind != intervention.KindYouthGuaranteeTraineeship || !hasCase || !hasStart {
+		if kind != intervention.KindYouthGuaranteeTraineeship || !hasStart {
+			return next.Mutate(ctx, m)
+		}
+		caseID, err := interventionCase(sys, m)
+		if err != nil || caseID == "" {
+			if err != nil {
+				return nil, err
+			}
 			return next.Mutate(ctx, m)
 		}
 		identity, err := m.Client().PersonIdentity.Query().
@@ -250,12 +253,9 @@ func fundTakes(sys context.Context, m *gen.InterventionMutation, f *gen.Fund, co
 	if err != nil {
 		return err
 	}
-	caseID, ok := m.CaseID()
-	if !ok {
-		id, _ := m.ID()
-		if caseID, err = m.Client().Intervention.Query().Where(intervention.ID(id)).QueryCase().OnlyID(sys); err != nil {
-			return err
-		}
+	caseID, err := interventionCase(sys, m)
+	if err != nil || caseID == "" {
+		return err
 	}
 	lives, err := m.Client().CaseFile.Query().Where(casefile.ID(caseID)).QueryPerson().QueryMunicipality().Only(sys)
 	switch {
@@ -267,6 +267,17 @@ func fundTakes(sys context.Context, m *gen.InterventionMutation, f *gen.Fund, co
 		return fault.Invalidf("fundID", "the fund %q pays for residents of %s, and the person lives in %s: charge a fund of %s, or of the Union or another body that covers it", f.Name, covered.Name, lives.Name, lives.Name)
 	}
 	return nil
+}
+
+// interventionCase is the case of the intervention the mutation creates
+// (none yet when it names none: ent refuses that itself), or of the
+// stored one it updates (a case's intervention never moves).
+func interventionCase(sys context.Context, m *gen.InterventionMutation) (gid.ID, error) {
+	if id, ok := m.CaseID(); ok || !m.Op().Is(ent.OpUpdateOne) {
+		return id, nil
+	}
+	id, _ := m.ID()
+	return m.Client().Intervention.Query().Where(intervention.ID(id)).QueryCase().OnlyID(sys)
 }
 
 // sumOrZero sums a column, zero over no rows (SQL's SUM gives NULL).
