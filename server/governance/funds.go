@@ -71,6 +71,16 @@ func useOf(ctx context.Context, client *ent.Client, which predicate.Intervention
 	return use, nil
 }
 
+// The reasons (extensions.reason) of amendFund's refusals on
+// allocatedCents, for a client that says them in the user's language.
+const (
+	// BelowUsedReason: the amount is below what the fund's interventions
+	// committed and spent (extensions.usedCents).
+	BelowUsedReason = "BELOW_USED"
+	// UnchangedReason: the amount is the one the fund already allocates.
+	UnchangedReason = "UNCHANGED"
+)
+
 // AmendFund changes what a fund allocates, keeping the amount before and
 // why: never below what its interventions committed and spent, never on a
 // closed fund.
@@ -84,10 +94,14 @@ func AmendFund(ctx context.Context, id gid.ID, allocatedCents int64, reason stri
 		return nil, err
 	}
 	if used := use.CommittedCents + use.SpentCents; allocatedCents < used {
-		return nil, fault.Invalidf("allocatedCents", "is less than what the fund's interventions committed and spent, %s", domain.Euros(used))
+		err := fault.Invalidf("allocatedCents", "is less than what the fund's interventions committed and spent, %s", domain.Euros(used))
+		err.Details = map[string]any{"reason": BelowUsedReason, "usedCents": used}
+		return nil, err
 	}
 	if allocatedCents == f.AllocatedCents {
-		return nil, fault.Invalidf("allocatedCents", "is the amount the fund already allocates")
+		err := fault.Invalidf("allocatedCents", "is the amount the fund already allocates")
+		err.Details = map[string]any{"reason": UnchangedReason}
+		return nil, err
 	}
 	if err := a.Client.FundAmendment.Create().SetFundID(f.ID).SetPreviousCents(f.AllocatedCents).SetAllocatedCents(allocatedCents).
 		SetReason(reason).SetAmendedByID(a.Viewer.UserID).Exec(a.Sys); err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/progetto-win/win/ent/organization"
 	"github.com/progetto-win/win/ent/schema/rule"
 	"github.com/progetto-win/win/server/demo"
+	"github.com/progetto-win/win/server/governance"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
 	"github.com/progetto-win/win/server/webtest"
@@ -76,7 +77,17 @@ func TestFundsFromEverySource(t *testing.T) {
 		// Amending: the committee, saying why, not below what is used.
 		webtest.Refused(t, w.Coord.Send(amendFund, map[string]any{"id": region.ID, "c": 3000000, "r": "Delibera"}, nil), "FORBIDDEN", "")
 		webtest.Refused(t, steering.Send(amendFund, map[string]any{"id": region.ID, "c": 3000000, "r": " "}, nil), "BAD_USER_INPUT", "reason")
-		webtest.Refused(t, steering.Send(amendFund, map[string]any{"id": region.ID, "c": 9999, "r": "Taglio"}, nil), "BAD_USER_INPUT", "allocatedCents")
+		below := steering.Send(amendFund, map[string]any{"id": region.ID, "c": 9999, "r": "Taglio"}, nil)
+		webtest.Refused(t, below, "BAD_USER_INPUT", "allocatedCents")
+		// Told apart by its reason, with what is used, for the web app to say it.
+		if ext := below.Errors[0].Extensions; ext["reason"] != governance.BelowUsedReason || ext["usedCents"] == nil {
+			t.Errorf("below what is used: extensions %v", ext)
+		}
+		same := steering.Send(amendFund, map[string]any{"id": region.ID, "c": 2000000, "r": "Nessuna variazione"}, nil)
+		webtest.Refused(t, same, "BAD_USER_INPUT", "allocatedCents")
+		if reason := same.Errors[0].Extensions["reason"]; reason != governance.UnchangedReason {
+			t.Errorf("the same amount: reason %v", reason)
+		}
 		var amended struct {
 			AllocatedCents int
 			Amendments     []struct {

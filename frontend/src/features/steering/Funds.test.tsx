@@ -115,7 +115,7 @@ describe("the funds screen", () => {
     const mutations = vi.fn(() => ({
       error: new CombinedError({
         graphQLErrors: [
-          new GraphQLError("is less than what the fund's interventions committed and spent, 4000.00 euro", { extensions: { code: "BAD_USER_INPUT", field: "allocatedCents" } }),
+          new GraphQLError("is less than what the fund's interventions committed and spent, 4000.00 euro", { extensions: { code: "BAD_USER_INPUT", field: "allocatedCents", reason: "BELOW_USED", usedCents: 400_000 } }),
         ],
       }),
     }));

@@ -7,8 +7,8 @@ import { amendSchema, closeSchema, fundRefusal, fundSchema, usedCents, yearOf, y
 // reasons required, the year kept in the address, and the server's
 // refusals put in the user's words.
 
-const refused = (code: string, message: string, field?: string) =>
-  new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions: { code, ...(field && { field }) } })] });
+const refused = (code: string, message: string, field?: string, details: Record<string, unknown> = {}) =>
+  new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions: { code, ...(field && { field }), ...details } })] });
 const euros = (c: number) => `${(c / 100).toFixed(2)} €`;
 
 describe("the fund form", () => {
@@ -37,9 +37,13 @@ describe("amending and closing", () => {
   });
 
   it("tell the server's refusals in the user's words", () => {
-    const below = refused("BAD_USER_INPUT", "is less than what the fund's interventions committed and spent, 1500.00 euro", "allocatedCents");
-    expect(fundRefusal(below, 150_000, euros)).toEqual({ id: "funds.refusal.belowUsed", values: { used: "1500.00 €" } });
-    expect(fundRefusal(refused("BAD_USER_INPUT", "is the amount the fund already allocates", "allocatedCents"), 0, euros)).toEqual({ id: "funds.refusal.sameAmount" });
+    // By the reason the server gives, and the use it counted then (the
+    // screen's may be older), whatever the wording.
+    const below = refused("BAD_USER_INPUT", "any words", "allocatedCents", { reason: "BELOW_USED", usedCents: 160_000 });
+    expect(fundRefusal(below, 150_000, euros)).toEqual({ id: "funds.refusal.belowUsed", values: { used: "1600.00 €" } });
+    expect(fundRefusal(refused("BAD_USER_INPUT", "any words", "allocatedCents", { reason: "UNCHANGED" }), 0, euros)).toEqual({ id: "funds.refusal.sameAmount" });
+    // Another refusal of the amount is left to the generic alert.
+    expect(fundRefusal(refused("BAD_USER_INPUT", "is less than what the fund's interventions committed and spent", "allocatedCents"), 0, euros)).toBeNull();
     expect(fundRefusal(refused("CONFLICT", 'the fund "X" was closed on 01/03/2026'), 0, euros)).toEqual({ id: "funds.refusal.closed" });
     expect(fundRefusal(refused("FORBIDDEN", "no"), 0, euros)).toEqual({ id: "funds.refusal.forbidden" });
     expect(fundRefusal(refused("INTERNAL", "boom"), 0, euros)).toBeNull();

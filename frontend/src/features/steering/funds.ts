@@ -74,10 +74,13 @@ export function fundRefusal(error: CombinedError | undefined | null, usedCents: 
   for (const e of apiErrors(error)) {
     switch (e.code) {
       case "BAD_USER_INPUT":
-        if (e.field === "allocatedCents" && e.message.includes("less than")) {
-          return { id: "funds.refusal.belowUsed", values: { used: euros(usedCents) } };
+        // Told apart by the reason the server gives (and what it counts
+        // as used then), not by its English words.
+        if (e.field === "allocatedCents" && e.extensions.reason === "BELOW_USED") {
+          const used = typeof e.extensions.usedCents === "number" ? e.extensions.usedCents : usedCents;
+          return { id: "funds.refusal.belowUsed", values: { used: euros(used) } };
         }
-        if (e.field === "allocatedCents" && e.message.includes("already allocates")) {
+        if (e.field === "allocatedCents" && e.extensions.reason === "UNCHANGED") {
           return { id: "funds.refusal.sameAmount" };
         }
         if (e.field === "reason") {
