@@ -45,6 +45,30 @@ func Record(ctx context.Context, client *ent.Client, v *viewer.Viewer, action do
 	})
 }
 
+// Entry is an object an event is about, with what the event says of it,
+// written as JSON in the event's changes.
+type Entry struct {
+	ID      gid.ID
+	Details any
+}
+
+// RecordEach is Record for objects an event must tell apart (the record
+// kept and the record merged into it): each event carries its entry's
+// details.
+func RecordEach(ctx context.Context, client *ent.Client, v *viewer.Viewer, action domain.AuditAction, entityType domain.AuditEntityType, entries []Entry) error {
+	events := make([]*ent.AuditEventCreate, 0, len(entries))
+	return inTransaction(ctx, client, func(client *ent.Client) error {
+		for _, e := range entries {
+			details, err := json.Marshal(e.Details)
+			if err != nil {
+				return err
+			}
+			events = append(events, event(client, v, action, entityType, e.ID, string(details)))
+		}
+		return client.AuditEvent.CreateBulk(events...).Exec(rule.SystemContext(ctx))
+	})
+}
+
 // RecordSearch writes one event for a search the viewer made, with what
 // was searched and how many results it found, as JSON in the event's
 // changes; never which: the results' identities are what the log must

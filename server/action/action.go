@@ -64,6 +64,12 @@ func (a *Action) Audit(name domain.AuditAction, entityType domain.AuditEntityTyp
 	return audit.Record(a.Sys, a.Client, a.Viewer, name, entityType, ids)
 }
 
+// AuditEach records what the viewer did to objects the log must tell
+// apart, each with its details (audit.RecordEach).
+func (a *Action) AuditEach(name domain.AuditAction, entityType domain.AuditEntityType, entries ...audit.Entry) error {
+	return audit.RecordEach(a.Sys, a.Client, a.Viewer, name, entityType, entries)
+}
+
 // AuditSearch records a search the viewer made, with what was searched
 // and how many results, not which (audit.RecordSearch).
 func (a *Action) AuditSearch(name domain.AuditAction, entityType domain.AuditEntityType, search any) error {

@@ -10,6 +10,7 @@ import (
 	"github.com/progetto-win/win/domain/fault"
 	"github.com/progetto-win/win/domain/gid"
 	"github.com/progetto-win/win/ent"
+	"github.com/progetto-win/win/ent/audit"
 	"github.com/progetto-win/win/ent/casefile"
 	"github.com/progetto-win/win/ent/consent"
 	"github.com/progetto-win/win/ent/person"
@@ -243,10 +244,22 @@ func MergePersons(ctx context.Context, survivorID, mergedID gid.ID, choice Merge
 		Exec(a.Sys); err != nil {
 		return nil, err
 	}
-	if err := a.Audit("MERGE_PERSONS", "Person", survivorID, mergedID); err != nil {
+	// One event for each record, saying which side it was: the merged
+	// one is what an undo takes.
+	if err := a.AuditEach("MERGE_PERSONS", "Person",
+		audit.Entry{ID: survivorID, Details: MergeAudit{Side: KeepSurvivor, MergedID: mergedID}},
+		audit.Entry{ID: mergedID, Details: MergeAudit{Side: KeepMerged, SurvivorID: survivorID}}); err != nil {
 		return nil, err
 	}
 	return a.Client.Person.Get(a.Ctx, survivorID)
+}
+
+// MergeAudit is what a MERGE_PERSONS event says of its record (JSON in
+// the event's changes): which side of the merge it was, and the other.
+type MergeAudit struct {
+	Side       MergeSide `json:"side"`
+	SurvivorID gid.ID    `json:"survivorId,omitempty"`
+	MergedID   gid.ID    `json:"mergedId,omitempty"`
 }
 
 // UndoPersonMerge puts back what a merge changed, for an administrator,

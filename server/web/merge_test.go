@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/progetto-win/win/domain"
@@ -12,6 +13,7 @@ import (
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
 	"github.com/progetto-win/win/server/demo"
+	"github.com/progetto-win/win/server/pathway"
 	"github.com/progetto-win/win/server/store"
 	"github.com/progetto-win/win/server/store/storetest"
 	"github.com/progetto-win/win/server/webtest"
@@ -92,9 +94,18 @@ func TestMergePersons(t *testing.T) {
 		if len(nodes.Nodes) != 2 || nodes.Nodes[0].ID != d.survivor || nodes.Nodes[1].ID != d.survivor {
 			t.Errorf("nodes(merged, survivor) = %+v", nodes.Nodes)
 		}
-		audited := w.Client.AuditEvent.Query().Where(auditevent.Action("MERGE_PERSONS"), auditevent.EntityIDIn(string(d.survivor), string(d.merged))).CountX(w.Ctx)
-		if audited != 2 {
-			t.Errorf("the merge is audited %d times, want once for each record", audited)
+		// Audited once for each record, each saying its side.
+		sides := map[string]pathway.MergeAudit{}
+		for _, e := range w.Client.AuditEvent.Query().Where(auditevent.Action("MERGE_PERSONS"), auditevent.EntityIDIn(string(d.survivor), string(d.merged))).AllX(w.Ctx) {
+			var side pathway.MergeAudit
+			if err := json.Unmarshal([]byte(e.Changes), &side); err != nil {
+				t.Errorf("MERGE_PERSONS of %s says %q", e.EntityID, e.Changes)
+			}
+			sides[e.EntityID] = side
+		}
+		if len(sides) != 2 || sides[string(d.survivor)] != (pathway.MergeAudit{Side: pathway.KeepSurvivor, MergedID: d.merged}) ||
+			sides[string(d.merged)] != (pathway.MergeAudit{Side: pathway.KeepMerged, SurvivorID: d.survivor}) {
+			t.Errorf("the merge is audited as %+v, want each record once with its side", sides)
 		}
 		webtest.Refused(t, w.Coord.Post(mergePersons, vars), "NOT_FOUND", "") // the merged record has no case left to read it by
 

@@ -33,6 +33,7 @@ const AdminAuditLogQuery = graphql(`
           entityID
           requestID
           clientAddress
+          changes
           actor {
             id
             name

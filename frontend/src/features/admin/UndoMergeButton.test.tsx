@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { renderScreen, type Answerer } from "../../test/render";
 import { Admin } from "./Admin";
 
-const event = (id: string, action: string, entityID: string) => ({
+const event = (id: string, action: string, entityID: string, changes: string | null = null) => ({
   __typename: "AuditEvent",
   id,
   occurredAt: "2026-11-25T09:59:40Z",
@@ -15,12 +15,19 @@ const event = (id: string, action: string, entityID: string) => ({
   entityID,
   requestID: "req_merge",
   clientAddress: null,
+  changes,
   actor: { __typename: "User", id: "usr_7", name: "Coordinatrice Empoli", email: "c@example.it" },
   organization: null,
 });
 
 function renderLog(mutations: Answerer) {
-  const events = [event("aud_1", "MERGE_PERSONS", "per_kept"), event("aud_2", "MERGE_PERSONS", "per_merged"), event("aud_3", "UPDATE", "per_other")];
+  const events = [
+    event("aud_1", "MERGE_PERSONS", "per_kept", '{"side":"SURVIVOR","mergedId":"per_merged"}'),
+    event("aud_2", "MERGE_PERSONS", "per_merged", '{"side":"MERGED","survivorId":"per_kept"}'),
+    event("aud_3", "UPDATE", "per_other"),
+    // Logged before the events said their side: offered, the server tells.
+    event("aud_4", "MERGE_PERSONS", "per_old"),
+  ];
   return renderScreen(<Admin />, {
     route: "/admin/*",
     path: "/admin/audit?action=MERGE_PERSONS",
@@ -36,10 +43,14 @@ function renderLog(mutations: Answerer) {
 }
 
 describe("the undo of a merge in the audit log", { timeout: 20_000 }, () => {
-  it("is offered on each merge's rows, asks first, and undoes the record of the row", async () => {
+  it("is offered on the merged record's row, asks first, and undoes it", async () => {
     const s = renderLog(() => ({ data: { undoPersonMerge: "per_merged" } }));
-    expect(await screen.findByRole("button", { name: "Annulla unione dell'anagrafica per_kept" })).toBeTruthy();
-    expect(screen.getAllByRole("button", { name: /^Annulla unione dell'anagrafica/ })).toHaveLength(2); // not on other events
+    expect(await screen.findByRole("button", { name: "Annulla unione dell'anagrafica per_merged" })).toBeTruthy();
+    // Not on the kept record's row, nor on other events.
+    expect(screen.getAllByRole("button", { name: /^Annulla unione dell'anagrafica/ }).map((b) => b.getAttribute("aria-label"))).toEqual([
+      "Annulla unione dell'anagrafica per_merged",
+      "Annulla unione dell'anagrafica per_old",
+    ]);
     fireEvent.click(screen.getByRole("button", { name: "Annulla unione dell'anagrafica per_merged" }));
     const dialog = await screen.findByRole("dialog");
     expect(dialog.textContent).toContain("L'anagrafica per_merged torna separata");
@@ -53,7 +64,7 @@ describe("the undo of a merge in the audit log", { timeout: 20_000 }, () => {
     renderLog((_, v) => ({
       error: new CombinedError({
         graphQLErrors: [
-          v.mergedID === "per_kept"
+          v.mergedID === "per_old"
             ? new GraphQLError("is not a record merged into another", { extensions: { code: "BAD_USER_INPUT", field: "mergedID" } })
             : new GraphQLError("a case was opened for the person since the merge", { extensions: { code: "CONFLICT" } }),
         ],
@@ -66,7 +77,7 @@ describe("the undo of a merge in the audit log", { timeout: 20_000 }, () => {
     fireEvent.click(within(dialog).getByRole("button", { name: "Annulla" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
 
-    fireEvent.click(screen.getByRole("button", { name: "Annulla unione dell'anagrafica per_kept" }));
+    fireEvent.click(screen.getByRole("button", { name: "Annulla unione dell'anagrafica per_old" }));
     dialog = await screen.findByRole("dialog");
     expect(within(dialog).queryByRole("alert")).toBeNull(); // the last refusal is not carried over
     fireEvent.click(within(dialog).getByRole("button", { name: "Annulla l'unione" }));

@@ -10,6 +10,10 @@ function refused(code: string, message: string, field?: string) {
 describe("the undo of a merge", () => {
   it("is offered on the log's merges of persons only", () => {
     expect(undoableMerge({ action: "MERGE_PERSONS", entityType: "Person", entityID: "per_1" })).toBe(true);
+    // The merged record's row, not the kept one's, when the event says its side.
+    expect(undoableMerge({ action: "MERGE_PERSONS", entityType: "Person", entityID: "per_1", changes: '{"side":"MERGED","survivorId":"per_2"}' })).toBe(true);
+    expect(undoableMerge({ action: "MERGE_PERSONS", entityType: "Person", entityID: "per_2", changes: '{"side":"SURVIVOR","mergedId":"per_1"}' })).toBe(false);
+    expect(undoableMerge({ action: "MERGE_PERSONS", entityType: "Person", entityID: "per_1", changes: "not json" })).toBe(true);
     expect(undoableMerge({ action: "MERGE_PERSONS", entityType: "Person", entityID: null })).toBe(false);
     expect(undoableMerge({ action: "UNDO_PERSON_MERGE", entityType: "Person", entityID: "per_1" })).toBe(false);
     expect(undoableMerge({ action: "READ_IDENTITY", entityType: "PersonIdentity", entityID: "pid_1" })).toBe(false);

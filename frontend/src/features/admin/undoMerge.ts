@@ -4,13 +4,28 @@ import { apiErrors } from "../../api/errors";
 // The administrator's undo of a merge of two person records
 // (docs/domain.md#merging-duplicate-persons), from the audit log: a
 // merge is logged MERGE_PERSONS once for each record, the kept one and
-// the merged one, with nothing saying which is which (an administrator
-// reads no person); undoPersonMerge takes the merged one and refuses the
-// kept one, which the message explains.
+// the merged one, each saying its side in the event's changes
+// ({"side": "SURVIVOR" | "MERGED", …}); undoPersonMerge takes the merged
+// one. Events logged before they said their side offer the undo on both
+// rows, and the server refuses the kept one, which the message explains.
 
 /** Whether an event of the log is a merge that an undo may be asked from. */
-export function undoableMerge<E extends { action: string; entityType?: string | null; entityID?: string | null }>(e: E): e is E & { entityID: string } {
-  return e.action === "MERGE_PERSONS" && e.entityType === "Person" && !!e.entityID;
+export function undoableMerge<E extends { action: string; entityType?: string | null; entityID?: string | null; changes?: string | null }>(
+  e: E,
+): e is E & { entityID: string } {
+  return e.action === "MERGE_PERSONS" && e.entityType === "Person" && !!e.entityID && mergeSide(e.changes) !== "SURVIVOR";
+}
+
+/** The side of the merge an event's changes name, if they do. */
+function mergeSide(changes: string | null | undefined): unknown {
+  if (!changes) {
+    return undefined;
+  }
+  try {
+    return (JSON.parse(changes) as { side?: unknown }).side;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A refusal, as the dialog says it: a catalogue message, and the server's own words for details. */
