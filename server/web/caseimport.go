@@ -55,10 +55,7 @@ func caseImportDeadline(w http.ResponseWriter, r *http.Request, timeout time.Dur
 	if r.Method != http.MethodPost || r.URL.Path != caseImportPath || timeout >= CaseImportTimeout {
 		return timeout
 	}
-	rc := http.NewResponseController(w)
-	_ = rc.SetReadDeadline(time.Now().Add(CaseImportTimeout))
-	_ = rc.SetWriteDeadline(time.Now().Add(CaseImportTimeout + 30*time.Second))
-	return CaseImportTimeout
+	return longRequest(w, CaseImportTimeout, true)
 }
 
 // caseImportTemplate serves the import's template to whoever is signed

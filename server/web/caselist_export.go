@@ -96,8 +96,7 @@ func caseExportDeadline(w http.ResponseWriter, r *http.Request, timeout time.Dur
 	if r.Method != http.MethodGet || r.URL.Path != caseExportPath || timeout >= CaseExportTimeout {
 		return timeout
 	}
-	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(CaseExportTimeout + 30*time.Second))
-	return CaseExportTimeout
+	return longRequest(w, CaseExportTimeout, false)
 }
 
 // caseExportParams are the parameters the export takes; any other is

@@ -17,12 +17,9 @@ func withDeadline(timeout time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		limit := timeout
 		if isUpload(r) {
-			limit = max(timeout, UploadTimeout)
 			// The server reads a body for 30 s at most (server/main.go):
-			// a file gets as long as its request. Not every writer can.
-			rc := http.NewResponseController(w)
-			_ = rc.SetReadDeadline(time.Now().Add(limit))
-			_ = rc.SetWriteDeadline(time.Now().Add(limit + 30*time.Second))
+			// a file gets as long as its request.
+			limit = longRequest(w, max(timeout, UploadTimeout), true)
 		}
 		limit = caseExportDeadline(w, r, limit)
 		limit = caseImportDeadline(w, r, limit)
@@ -30,6 +27,19 @@ func withDeadline(timeout time.Duration, next http.Handler) http.Handler {
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// longRequest gives a request that may take limit as long on its
+// connection, which the server's read and write timeouts would cut
+// first: to read its body (when it sends one that long) and to be
+// answered, 30 s more. Not every writer can; then the server's stay.
+func longRequest(w http.ResponseWriter, limit time.Duration, readsBody bool) time.Duration {
+	rc := http.NewResponseController(w)
+	if readsBody {
+		_ = rc.SetReadDeadline(time.Now().Add(limit))
+	}
+	_ = rc.SetWriteDeadline(time.Now().Add(limit + 30*time.Second))
+	return limit
 }
 
 const interruptedMessage = "the request was interrupted: it took too long; ask for less"
