@@ -269,16 +269,22 @@ func (r *run) chunk(raws []*rawRow) error {
 		}
 	}
 	matchesOf := make(map[*record][]*pathway.PersonMatch, len(ask))
-	var openCases []gid.ID
+	var mayName []gid.ID
 	for i, rec := range ask {
 		matchesOf[rec] = found[i]
 		for _, m := range found[i] {
 			if m.OpenCaseID != nil {
-				openCases = append(openCases, *m.OpenCaseID)
+				mayName = append(mayName, *m.OpenCaseID)
 			}
 		}
 	}
-	visible, err := visibleCases(r.act.Ctx, client, openCases)
+	// What the report may name: the open cases found, and the cases
+	// imported before (one may have moved to a table the uploader does
+	// not see since).
+	for _, c := range before {
+		mayName = append(mayName, c.ID)
+	}
+	visible, err := visibleCases(r.act.Ctx, client, mayName)
 	if err != nil {
 		return err
 	}
@@ -332,7 +338,10 @@ func (r *run) decide(rec *record, before *ent.CaseFile, found map[*record][]*pat
 		return d
 	}
 	if before != nil {
-		d.row.Outcome, d.row.CaseCode, d.row.CaseID = AlreadyImported, before.Code, before.ID
+		d.row.Outcome = AlreadyImported
+		if visible[before.ID] != nil {
+			d.row.CaseCode, d.row.CaseID = before.Code, before.ID
+		}
 		return d
 	}
 	if p, ambiguous := r.persons.find(rec); ambiguous && p != nil {

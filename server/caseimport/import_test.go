@@ -22,6 +22,7 @@ import (
 	"github.com/progetto-win/win/ent/person"
 	"github.com/progetto-win/win/ent/personidentity"
 	"github.com/progetto-win/win/ent/schema/rule"
+	"github.com/progetto-win/win/ent/territorialtable"
 	"github.com/progetto-win/win/server/caseimport"
 	"github.com/progetto-win/win/server/demo"
 	"github.com/progetto-win/win/server/store"
@@ -335,6 +336,16 @@ func TestImportAllOrNothing(t *testing.T) {
 		if final := countAll(t, w.client); final.Cases != after.Cases || final.Persons != after.Persons || final.Events != after.Events {
 			t.Errorf("the same file again wrote: %+v, then %+v", after, final)
 		}
+		// A case imported, then moved to a table the uploader does not
+		// see: still already imported, but the report names it no more.
+		vinci := w.client.TerritorialTable.Query().Where(territorialtable.Code("VIN")).OnlyX(w.ctx)
+		w.client.CaseFile.UpdateOneID(r.Rows[0].CaseID).SetTableID(vinci.ID).ExecX(w.ctx)
+		moved0 := w.importAs(w.coord, fixed, caseimport.Preview).Rows
+		if moved0[0].Outcome != caseimport.AlreadyImported || moved0[0].CaseCode != "" || moved0[0].CaseID != "" || moved0[1].CaseID != r.Rows[1].CaseID {
+			t.Errorf("a case imported, then moved out of sight: %+v, %+v", moved0[0], moved0[1])
+		}
+		w.client.CaseFile.UpdateOneID(r.Rows[0].CaseID).SetTableID(
+			w.client.TerritorialTable.Query().Where(territorialtable.Code("EMP")).OnlyIDX(w.ctx)).ExecX(w.ctx)
 		// The fixed file's rows now match their persons: a preview of
 		// them under new keys finds them, with their open cases.
 		moved := file(with(rows[0], caseimport.ColRowKey, "B-1"), with(rows[0], caseimport.ColRowKey, "B-2", caseimport.ColStatus, "Chiuso",
