@@ -136,12 +136,11 @@ func makeTemplate(ctx context.Context, conn *sql.Conn, base, name string) error 
 	drop := func() {
 		_, _ = conn.ExecContext(ctx, "DROP DATABASE IF EXISTS "+pq.QuoteIdentifier(building)+" WITH (FORCE)")
 	}
-	u, err := url.Parse(base)
+	u, err := onDatabase(base, building)
 	if err != nil {
 		drop()
 		return err
 	}
-	u.Path = "/" + building
 	db, err := store.Open(u.String())
 	if err != nil {
 		drop()
@@ -192,20 +191,29 @@ func migrationsSum() (string, error) {
 	return hex.EncodeToString(h.Sum(nil))[:16], err
 }
 
-// databaseURL is base with another database. A test's commits do not
+// databaseURL is base with another database, for a test. A test's commits do not
 // wait for the disk: its data need not survive a crash of the server, and
 // waiting doubled the time of the suites that commit step by step. A
 // benchmark's do, as the server's: its figures are what production sees.
 func databaseURL(t testing.TB, base, name string) string {
-	u, err := url.Parse(base)
+	u, err := onDatabase(base, name)
 	if err != nil {
 		t.Fatalf("parsing %s: %v", EnvURL, err)
 	}
-	u.Path = "/" + name
 	if _, benchmark := t.(*testing.B); !benchmark {
 		q := u.Query()
 		q.Set("synchronous_commit", "off")
 		u.RawQuery = q.Encode()
 	}
 	return u.String()
+}
+
+// onDatabase is the server's URL base with another database.
+func onDatabase(base, name string) (*url.URL, error) {
+	u, err := url.Parse(base)
+	if err != nil {
+		return nil, err
+	}
+	u.Path = "/" + name
+	return u, nil
 }
