@@ -514,17 +514,17 @@ function Community({ filter }: { filter: DashboardFilter }) {
   const label = (n: string) => intl.formatMessage({ id: `dashboard.indicator.${n}` });
   const network = intl.formatMessage({ id: "dashboard.governance.network" });
   const charts = [
-    { name: "communityActivities", field: "activitiesByDimension", title: "dashboard.governance.activitiesByDimension" },
-    { name: "communityParticipants", field: "participantsByDimension", title: "dashboard.governance.participantsByDimension" },
-    { name: "communityActivities", field: "activitiesByMunicipality", title: "dashboard.governance.activitiesByMunicipality" },
-    { name: "communityParticipants", field: "participantsByMunicipality", title: "dashboard.governance.participantsByMunicipality" },
+    { name: "communityActivities", field: "activitiesByDimension", by: "VALUE_DIMENSION", title: "dashboard.governance.activitiesByDimension" },
+    { name: "communityParticipants", field: "participantsByDimension", by: "VALUE_DIMENSION", title: "dashboard.governance.participantsByDimension" },
+    { name: "communityActivities", field: "activitiesByMunicipality", by: "MUNICIPALITY", title: "dashboard.governance.activitiesByMunicipality" },
+    { name: "communityParticipants", field: "participantsByMunicipality", by: "MUNICIPALITY", title: "dashboard.governance.participantsByMunicipality" },
   ] as const;
   return (
     <Answer error={result.error} fetching={result.fetching} data={ix}>
       {(ix) =>
         charts.map((c, i) => {
           const title = intl.formatMessage({ id: c.title });
-          const byDimension = c.field.endsWith("ByDimension");
+          const byDimension = c.by === "VALUE_DIMENSION";
           return (
             <IndicatorChart
               key={c.field}
@@ -540,7 +540,7 @@ function Community({ filter }: { filter: DashboardFilter }) {
               )}
               series={[{ name: c.name, label: label(c.name) }]}
               format={(v) => intl.formatNumber(v, { maximumFractionDigits: 1 })}
-              downloads={[csvLink(intl, c.name, [byDimension ? "VALUE_DIMENSION" : "MUNICIPALITY"], filter, title, "community")]}
+              downloads={[csvLink(intl, c.name, [c.by], filter, title, "community")]}
             />
           );
         })
