@@ -303,7 +303,7 @@ function AmendDialog({ fund, onClose, onDone }: { fund: Fund; onClose: () => voi
   const form = useForm<AmendInput, unknown, AmendValues>({ resolver: zodResolver(amendSchema), defaultValues: { amount: "", reason: "" } });
   const fields = form as unknown as UseFormReturn<AmendInput>;
   const [state, amend] = useMutation(FundsAmendMutation);
-  const refusal = fundRefusal(state.error, usedCents(fund.use), fmt.euros);
+  const refusal = fundRefusal(state.error, fmt.euros);
   const submit = form.handleSubmit(async (v) => {
     const r = await amend({ id: fund.id, allocatedCents: v.amount, reason: v.reason });
     if (!r.error) {
@@ -338,7 +338,7 @@ function CloseDialog({ fund, onClose, onDone }: { fund: Fund; onClose: () => voi
   const t = (id: string) => intl.formatMessage({ id });
   const form = useForm<CloseValues>({ resolver: zodResolver(closeSchema), defaultValues: { reason: "" } });
   const [state, close] = useMutation(FundsCloseMutation);
-  const refusal = fundRefusal(state.error, usedCents(fund.use), fmt.euros);
+  const refusal = fundRefusal(state.error, fmt.euros);
   const submit = form.handleSubmit(async (v) => {
     const r = await close({ id: fund.id, reason: v.reason });
     if (!r.error) {

@@ -37,17 +37,17 @@ describe("amending and closing", () => {
   });
 
   it("tell the server's refusals in the user's words", () => {
-    // By the reason the server gives, and the use it counted then (the
+    // By the reason the server gives, with the use it counted then (the
     // screen's may be older), whatever the wording.
     const below = refused("BAD_USER_INPUT", "any words", "allocatedCents", { reason: "BELOW_USED", usedCents: 160_000 });
-    expect(fundRefusal(below, 150_000, euros)).toEqual({ id: "funds.refusal.belowUsed", values: { used: "1600.00 €" } });
-    expect(fundRefusal(refused("BAD_USER_INPUT", "any words", "allocatedCents", { reason: "UNCHANGED" }), 0, euros)).toEqual({ id: "funds.refusal.sameAmount" });
+    expect(fundRefusal(below, euros)).toEqual({ id: "funds.refusal.belowUsed", values: { used: "1600.00 €" } });
+    expect(fundRefusal(refused("BAD_USER_INPUT", "any words", "allocatedCents", { reason: "UNCHANGED" }), euros)).toEqual({ id: "funds.refusal.sameAmount" });
     // Another refusal of the amount is left to the generic alert.
-    expect(fundRefusal(refused("BAD_USER_INPUT", "is less than what the fund's interventions committed and spent", "allocatedCents"), 0, euros)).toBeNull();
-    expect(fundRefusal(refused("CONFLICT", 'the fund "X" was closed on 01/03/2026'), 0, euros)).toEqual({ id: "funds.refusal.closed" });
-    expect(fundRefusal(refused("FORBIDDEN", "no"), 0, euros)).toEqual({ id: "funds.refusal.forbidden" });
-    expect(fundRefusal(refused("INTERNAL", "boom"), 0, euros)).toBeNull();
-    expect(fundRefusal(undefined, 0, euros)).toBeNull();
+    expect(fundRefusal(refused("BAD_USER_INPUT", "is less than what the fund's interventions committed and spent", "allocatedCents"), euros)).toBeNull();
+    expect(fundRefusal(refused("CONFLICT", 'the fund "X" was closed on 01/03/2026'), euros)).toEqual({ id: "funds.refusal.closed" });
+    expect(fundRefusal(refused("FORBIDDEN", "no"), euros)).toEqual({ id: "funds.refusal.forbidden" });
+    expect(fundRefusal(refused("INTERNAL", "boom"), euros)).toBeNull();
+    expect(fundRefusal(undefined, euros)).toBeNull();
   });
 
   it("count as used what is committed and spent", () => {

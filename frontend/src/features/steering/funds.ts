@@ -68,17 +68,16 @@ export interface Message {
  * interventions committed and spent, the amount it already has, closed
  * meanwhile, or not the viewer's to change. Null when there is no error,
  * or for errors the generic alert tells well enough (network, server).
- * euros formats the cents of what was used.
+ * euros formats the cents of what was used, as the server counted them.
  */
-export function fundRefusal(error: CombinedError | undefined | null, usedCents: number, euros: (cents: number) => string): Message | null {
+export function fundRefusal(error: CombinedError | undefined | null, euros: (cents: number) => string): Message | null {
   for (const e of apiErrors(error)) {
     switch (e.code) {
       case "BAD_USER_INPUT":
         // Told apart by the reason the server gives (and what it counts
         // as used then), not by its English words.
-        if (e.field === "allocatedCents" && e.extensions.reason === "BELOW_USED") {
-          const used = typeof e.extensions.usedCents === "number" ? e.extensions.usedCents : usedCents;
-          return { id: "funds.refusal.belowUsed", values: { used: euros(used) } };
+        if (e.field === "allocatedCents" && e.extensions.reason === "BELOW_USED" && typeof e.extensions.usedCents === "number") {
+          return { id: "funds.refusal.belowUsed", values: { used: euros(e.extensions.usedCents) } };
         }
         if (e.field === "allocatedCents" && e.extensions.reason === "UNCHANGED") {
           return { id: "funds.refusal.sameAmount" };
