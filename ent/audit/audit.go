@@ -56,8 +56,8 @@ type Entry struct {
 // kept and the record merged into it): each event carries its entry's
 // details.
 func RecordEach(ctx context.Context, client *ent.Client, v *viewer.Viewer, action domain.AuditAction, entityType domain.AuditEntityType, entries []Entry) error {
-	events := make([]*ent.AuditEventCreate, 0, len(entries))
 	return inTransaction(ctx, client, func(client *ent.Client) error {
+		events := make([]*ent.AuditEventCreate, 0, len(entries))
 		for _, e := range entries {
 			details, err := json.Marshal(e.Details)
 			if err != nil {
