@@ -26,7 +26,7 @@ func IssueDirective(ctx context.Context, in DirectiveInput) (*ent.Directive, err
 	if err != nil {
 		return nil, err
 	}
-	all := deref(in.AllTables)
+	all := domain.Deref(in.AllTables)
 	switch {
 	case strings.TrimSpace(in.Title) == "":
 		return nil, fault.Invalidf("title", "is required")
@@ -93,7 +93,7 @@ func AcknowledgeDirective(ctx context.Context, id, tableID gid.ID, note *string)
 		return nil, &fault.Conflict{Message: "the table has already acknowledged this directive"}
 	}
 	ack, err := a.Client.DirectiveAcknowledgement.Create().SetDirectiveID(id).SetTableID(tableID).
-		SetAcknowledgedAt(time.Now()).SetAcknowledgedByID(a.Viewer.UserID).SetNote(strings.TrimSpace(deref(note))).Save(a.Sys)
+		SetAcknowledgedAt(time.Now()).SetAcknowledgedByID(a.Viewer.UserID).SetNote(strings.TrimSpace(domain.Deref(note))).Save(a.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -146,7 +146,7 @@ func RecordMeeting(ctx context.Context, in MeetingInput) (*ent.Meeting, error) {
 		return nil, fault.Invalidf("heldAt", "record a meeting once it is held")
 	}
 	m, err := a.Client.Meeting.Create().SetBody(in.Body).SetNillableTableID(in.TableID).SetHeldAt(in.HeldAt).
-		SetTitle(strings.TrimSpace(in.Title)).SetMinutes(strings.TrimSpace(deref(in.Minutes))).AddAttendeeIDs(in.AttendeeIDs...).Save(a.Sys)
+		SetTitle(strings.TrimSpace(in.Title)).SetMinutes(strings.TrimSpace(domain.Deref(in.Minutes))).AddAttendeeIDs(in.AttendeeIDs...).Save(a.Sys)
 	if err != nil {
 		return nil, err
 	}

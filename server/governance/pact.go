@@ -50,7 +50,7 @@ func AddPactSignatory(ctx context.Context, pactID gid.ID, in PactSignatoryInput)
 		return nil, &fault.Conflict{Message: "the body already takes part in the pact"}
 	}
 	s, err := a.Client.PactSignatory.Create().SetPactID(p.ID).SetOrganizationID(in.OrganizationID).SetRole(in.Role).
-		SetJoinedOn(in.JoinedOn).SetSignerName(signer).SetSignerRole(strings.TrimSpace(deref(in.SignerRole))).Save(a.Sys)
+		SetJoinedOn(in.JoinedOn).SetSignerName(signer).SetSignerRole(strings.TrimSpace(domain.Deref(in.SignerRole))).Save(a.Sys)
 	if err != nil {
 		return nil, err
 	}

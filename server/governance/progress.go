@@ -36,7 +36,7 @@ func RecordDirectiveProgress(ctx context.Context, id, tableID gid.ID, status dir
 		return nil, err
 	}
 	day := domain.DateOr(on, domain.Today())
-	ev, why := strings.TrimSpace(deref(evidence)), strings.TrimSpace(deref(reason))
+	ev, why := strings.TrimSpace(domain.Deref(evidence)), strings.TrimSpace(domain.Deref(reason))
 	switch {
 	case day.After(domain.Today()):
 		return nil, fault.Invalidf("on", "must not be in the future")

@@ -114,7 +114,7 @@ func AddProtocolParty(ctx context.Context, protocolID gid.ID, in ProtocolPartyIn
 		return nil, fault.Invalidf("protocolID", "the protocol is %s: parties join draft or active protocols", s)
 	}
 	party, err := a.Client.ProtocolParty.Create().SetProtocolID(p.ID).SetOrganizationID(in.OrganizationID).
-		SetRole(in.Role).SetOperatingMode(strings.TrimSpace(deref(in.OperatingMode))).Save(a.Sys)
+		SetRole(in.Role).SetOperatingMode(strings.TrimSpace(domain.Deref(in.OperatingMode))).Save(a.Sys)
 	if err != nil {
 		return nil, err
 	}
@@ -215,13 +215,4 @@ func CurrentCommitmentStatus(c *ent.ProtocolCommitment, now time.Time) protocolc
 		return protocolcommitment.StatusLate
 	}
 	return c.Status
-}
-
-// deref returns the value a pointer points to, or the zero value.
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }

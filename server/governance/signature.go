@@ -38,7 +38,7 @@ func SignProtocolParty(ctx context.Context, id gid.ID, signedOn domain.Date, sig
 		return nil, fault.Invalidf("id", "the protocol is %s: parties sign draft or active protocols", s)
 	}
 	protocolID := party.Edges.Protocol.ID
-	party, err = party.Update().SetSignedOn(signedOn).SetSignerName(signer).SetSignerRole(strings.TrimSpace(deref(signerRole))).Save(a.Sys)
+	party, err = party.Update().SetSignedOn(signedOn).SetSignerName(signer).SetSignerRole(strings.TrimSpace(domain.Deref(signerRole))).Save(a.Sys)
 	if err != nil {
 		return nil, err
 	}

@@ -52,7 +52,7 @@ func RecordPreliminaryAssessment(ctx context.Context, id gid.ID, version int, in
 	if err != nil {
 		return nil, err
 	}
-	create.SetComplexNeeds(deref(in.ComplexNeeds))
+	create.SetComplexNeeds(domain.Deref(in.ComplexNeeds))
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
@@ -209,7 +209,7 @@ func TakeCharge(ctx context.Context, id gid.ID, version int, managerID gid.ID, p
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.Client.Plan.Create().SetCaseID(s.c.ID).SetSummary(strings.TrimSpace(deref(plan.Summary))).
+	p, err := s.Client.Plan.Create().SetCaseID(s.c.ID).SetSummary(strings.TrimSpace(domain.Deref(plan.Summary))).
 		SetAgreedOn(agreed).SetNillableReviewOn(plan.ReviewOn).Save(s.Sys)
 	if err != nil {
 		return nil, err

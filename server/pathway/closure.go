@@ -32,7 +32,7 @@ func MoveToMonitoring(ctx context.Context, id gid.ID, version int, note *string)
 	if err := s.save(nil); err != nil {
 		return nil, err
 	}
-	return s.c, s.record(caseevent.KindMonitoringStarted, deref(note))
+	return s.c, s.record(caseevent.KindMonitoringStarted, domain.Deref(note))
 }
 
 // CloseCase closes a case once none of its interventions is still
@@ -49,9 +49,9 @@ func CloseCase(ctx context.Context, id gid.ID, version int, reason casefile.Clos
 		return nil, err
 	}
 	if s.needsApproval(s.table.ClosureNeedsApproval) {
-		return s.c, s.proposeClosure(reason, deref(note), unique(goalsAchieved), unique(commitmentsFulfilled))
+		return s.c, s.proposeClosure(reason, domain.Deref(note), unique(goalsAchieved), unique(commitmentsFulfilled))
 	}
-	return s.c, s.close(reason, deref(note), goals, commitments)
+	return s.c, s.close(reason, domain.Deref(note), goals, commitments)
 }
 
 // close closes the case as its closure step, proposed or not, says.

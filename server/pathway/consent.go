@@ -72,7 +72,7 @@ func RecordConsent(ctx context.Context, in RecordConsentInput) (*ent.Consent, er
 	}
 	k, err := a.Client.Consent.Create().SetPersonID(c.Edges.Person.ID).SetTableID(c.Edges.Table.ID).SetRecordedByID(a.Viewer.UserID).
 		SetPurpose(in.Purpose).SetBasis(in.Basis).SetNillableOrganizationID(in.OrganizationID).
-		SetLegalReference(strings.TrimSpace(deref(in.LegalReference))).SetFormReference(strings.TrimSpace(deref(in.FormReference))).
+		SetLegalReference(strings.TrimSpace(domain.Deref(in.LegalReference))).SetFormReference(strings.TrimSpace(domain.Deref(in.FormReference))).
 		SetGivenOn(on).Save(a.Sys)
 	if err != nil {
 		return nil, err

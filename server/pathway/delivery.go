@@ -79,10 +79,10 @@ func UpdateIntervention(ctx context.Context, id gid.ID, version int, in UpdateIn
 	if err != nil {
 		return nil, err
 	}
-	if in.FundID != nil && deref(in.ClearFund) {
+	if in.FundID != nil && domain.Deref(in.ClearFund) {
 		return nil, fault.Invalidf("clearFund", "give a fund or clear it, not both")
 	}
-	if in.ProtocolID != nil && deref(in.ClearProtocol) {
+	if in.ProtocolID != nil && domain.Deref(in.ClearProtocol) {
 		return nil, fault.Invalidf("clearProtocol", "give a protocol or clear it, not both")
 	}
 	if err := s.checkFund(in.FundID); err != nil {
@@ -101,10 +101,10 @@ func UpdateIntervention(ctx context.Context, id gid.ID, version int, in UpdateIn
 	if in.CostCents != nil {
 		u.SetCostCents(int64(*in.CostCents))
 	}
-	if deref(in.ClearFund) {
+	if domain.Deref(in.ClearFund) {
 		u.ClearFund()
 	}
-	if deref(in.ClearProtocol) {
+	if domain.Deref(in.ClearProtocol) {
 		u.ClearProtocol()
 	}
 	if i, err = u.Save(s.Sys); err != nil {
@@ -221,7 +221,7 @@ func RecordFollowUp(ctx context.Context, id gid.ID, version int, in FollowUpInpu
 	if o, err = o.Update().SetFollowedUpOn(on).SetStillHeld(in.StillHeld).Save(s.Sys); err != nil {
 		return nil, err
 	}
-	return o, s.record(caseevent.KindFollowUpRecorded, deref(in.Note), func(e *ent.CaseEventCreate) {
+	return o, s.record(caseevent.KindFollowUpRecorded, domain.Deref(in.Note), func(e *ent.CaseEventCreate) {
 		e.SetStillHeld(in.StillHeld)
 		e.SetOutcomeKind(caseevent.OutcomeKind(o.Kind))
 	})

@@ -90,7 +90,7 @@ func UpdatePlan(ctx context.Context, id gid.ID, version int, in UpdatePlanInput)
 	}
 	// Agreeing the plan, where the table wants the coordinator's
 	// approval, proposes it: the plan stays a draft until approved.
-	proposed := in.AgreedOn != nil && !in.AgreedOn.Equal(deref(p.AgreedOn)) && s.needsApproval(s.table.PlanNeedsApproval)
+	proposed := in.AgreedOn != nil && !in.AgreedOn.Equal(domain.Deref(p.AgreedOn)) && s.needsApproval(s.table.PlanNeedsApproval)
 	if proposed {
 		agreed = p.AgreedOn
 	}

@@ -76,7 +76,7 @@ func normalTaxCode(s string) string {
 // FindPersonMatches returns the known persons a referrer may mean, with
 // their open case if any; each match is audited.
 func FindPersonMatches(ctx context.Context, taxCode, lastName, firstName *string, birthDate *domain.Date) ([]*PersonMatch, error) {
-	q := personQuery{TaxCode: deref(taxCode), LastName: deref(lastName), FirstName: deref(firstName), BirthDate: birthDate}
+	q := personQuery{TaxCode: domain.Deref(taxCode), LastName: domain.Deref(lastName), FirstName: domain.Deref(firstName), BirthDate: birthDate}
 	a, err := action.Start(ctx)
 	if err != nil {
 		return nil, err
@@ -298,7 +298,7 @@ func referredPerson(sys context.Context, client *ent.Client, v *viewer.Viewer, i
 func knownPerson(sys context.Context, client *ent.Client, v *viewer.Viewer, id gid.ID, given *PersonIdentifiersInput) (gid.ID, error) {
 	var q personQuery
 	if given != nil {
-		q = personQuery{TaxCode: normalTaxCode(deref(given.TaxCode)), LastName: deref(given.LastName), FirstName: deref(given.FirstName), BirthDate: given.BirthDate}
+		q = personQuery{TaxCode: normalTaxCode(domain.Deref(given.TaxCode)), LastName: domain.Deref(given.LastName), FirstName: domain.Deref(given.FirstName), BirthDate: given.BirthDate}
 	}
 	if q.TaxCode == "" && !q.byName() {
 		return "", fault.Invalidf("personIdentifiers", "give the tax code, or the surname, first name and birth date, the person was found with")
@@ -331,12 +331,12 @@ func newPerson(sys context.Context, client *ent.Client, np *NewPersonInput) (gid
 	if err := notFuture("newPerson.birthDate", birth); err != nil {
 		return "", err
 	}
-	q := personQuery{TaxCode: normalTaxCode(deref(np.TaxCode)), LastName: np.LastName, FirstName: np.FirstName, BirthDate: &birth}
+	q := personQuery{TaxCode: normalTaxCode(domain.Deref(np.TaxCode)), LastName: np.LastName, FirstName: np.FirstName, BirthDate: &birth}
 	matches, err := matchPersons(sys, client, q)
 	if err != nil {
 		return "", err
 	}
-	if err := duplicate(matches, deref(np.NotADuplicate)); err != nil {
+	if err := duplicate(matches, domain.Deref(np.NotADuplicate)); err != nil {
 		return "", err
 	}
 	p, err := client.Person.Create().SetBirthYear(birth.Year()).SetGender(np.Gender).

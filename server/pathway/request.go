@@ -230,11 +230,11 @@ func AcceptServiceRequest(ctx context.Context, id gid.ID, plannedStart domain.Da
 		return nil, err
 	}
 	r, err := an.Client.ServiceRequest.UpdateOneID(an.r.ID).SetStatus(servicerequest.StatusACCEPTED).SetAnsweredOn(today).SetAnsweredByID(an.Viewer.UserID).
-		SetPlannedStart(plannedStart).SetAnswerNote(strings.TrimSpace(deref(note))).SetIntervention(i).Save(an.Sys)
+		SetPlannedStart(plannedStart).SetAnswerNote(strings.TrimSpace(domain.Deref(note))).SetIntervention(i).Save(an.Sys)
 	if err != nil {
 		return nil, err
 	}
-	return r, an.record("ACCEPT_SERVICE_REQUEST", caseevent.KindServiceRequestAccepted, deref(note), func(e *ent.CaseEventCreate) {
+	return r, an.record("ACCEPT_SERVICE_REQUEST", caseevent.KindServiceRequestAccepted, domain.Deref(note), func(e *ent.CaseEventCreate) {
 		e.SetDay(plannedStart)
 	})
 }
@@ -247,16 +247,16 @@ func DeclineServiceRequest(ctx context.Context, id gid.ID, reason servicerequest
 		return nil, err
 	}
 	if reason == servicerequest.DeclineReasonOTHER {
-		if err := required("note", deref(note)); err != nil {
+		if err := required("note", domain.Deref(note)); err != nil {
 			return nil, err
 		}
 	}
 	r, err := an.Client.ServiceRequest.UpdateOneID(an.r.ID).SetStatus(servicerequest.StatusDECLINED).SetAnsweredOn(domain.Today()).SetAnsweredByID(an.Viewer.UserID).
-		SetDeclineReason(reason).SetAnswerNote(strings.TrimSpace(deref(note))).Save(an.Sys)
+		SetDeclineReason(reason).SetAnswerNote(strings.TrimSpace(domain.Deref(note))).Save(an.Sys)
 	if err != nil {
 		return nil, err
 	}
-	return r, an.record("DECLINE_SERVICE_REQUEST", caseevent.KindServiceRequestDeclined, deref(note), func(e *ent.CaseEventCreate) {
+	return r, an.record("DECLINE_SERVICE_REQUEST", caseevent.KindServiceRequestDeclined, domain.Deref(note), func(e *ent.CaseEventCreate) {
 		e.SetDeclineReason(caseevent.DeclineReason(reason))
 	})
 }
@@ -276,7 +276,7 @@ func CompleteServiceRequest(ctx context.Context, id gid.ID, in CompleteServiceRe
 		return nil, fault.Invalidf("input.completedOn", "must not be before the request was sent, %s", an.r.SentOn.Italian())
 	}
 	if in.Reason == servicerequest.CompletionReasonOTHER {
-		if err := required("input.note", deref(in.Note)); err != nil {
+		if err := required("input.note", domain.Deref(in.Note)); err != nil {
 			return nil, err
 		}
 	}
@@ -299,11 +299,11 @@ func CompleteServiceRequest(ctx context.Context, id gid.ID, in CompleteServiceRe
 		return nil, err
 	}
 	r, err := an.Client.ServiceRequest.UpdateOneID(an.r.ID).SetStatus(servicerequest.StatusCOMPLETED).SetCompletedOn(on).SetSuccessful(in.Successful).
-		SetCompletionReason(in.Reason).SetCompletionNote(strings.TrimSpace(deref(in.Note))).Save(an.Sys)
+		SetCompletionReason(in.Reason).SetCompletionNote(strings.TrimSpace(domain.Deref(in.Note))).Save(an.Sys)
 	if err != nil {
 		return nil, err
 	}
-	return r, an.record("COMPLETE_SERVICE_REQUEST", caseevent.KindServiceRequestCompleted, deref(in.Note), func(e *ent.CaseEventCreate) {
+	return r, an.record("COMPLETE_SERVICE_REQUEST", caseevent.KindServiceRequestCompleted, domain.Deref(in.Note), func(e *ent.CaseEventCreate) {
 		e.SetSuccessful(in.Successful).SetCompletionReason(caseevent.CompletionReason(in.Reason))
 	})
 }

@@ -211,15 +211,6 @@ func required(field, text string) error {
 	return nil
 }
 
-// deref returns the value a pointer points to, or the zero value.
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
-}
-
 // Open and working statuses as ent's type, for queries.
 var (
 	openStatuses    = domain.Convert[casefile.Status](domain.OpenCaseStatuses)

@@ -241,8 +241,8 @@ func (s *Service) Find(ctx context.Context, taxCode, caseCode *string) ([]*Subje
 	if err != nil {
 		return nil, err
 	}
-	tax := strings.ToUpper(strings.Join(strings.Fields(deref(taxCode)), ""))
-	code := strings.ToUpper(strings.TrimSpace(deref(caseCode)))
+	tax := strings.ToUpper(strings.Join(strings.Fields(domain.Deref(taxCode)), ""))
+	code := strings.ToUpper(strings.TrimSpace(domain.Deref(caseCode)))
 	var where predicate.Person
 	switch {
 	case tax != "" && code != "":
@@ -275,13 +275,6 @@ func (s *Service) Find(ctx context.Context, taxCode, caseCode *string) ([]*Subje
 		}
 	}
 	return out, audit.Record(sys, s.Client, v, "MATCH_PERSON", "Person", ids)
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
 
 // Retention is the state of the retention rule: the setting the server

@@ -120,7 +120,7 @@ func TestServiceRequestLife(t *testing.T) {
 		// The partner reads the request, its contact data and who sent it,
 		// and nothing of the case.
 		seen := readAs(t, w.Partner, req.ID)
-		if seen.Need == nil || seen.Contact == nil || deref(seen.Contact.Name) != "Lucia Bianchi" || deref(seen.Contact.Phone) != "+39 333 1234567" ||
+		if seen.Need == nil || seen.Contact == nil || domain.Deref(seen.Contact.Name) != "Lucia Bianchi" || domain.Deref(seen.Contact.Phone) != "+39 333 1234567" ||
 			seen.Case != nil || seen.RequestedBy == nil || seen.RequestedBy.ID != w.OpID {
 			t.Errorf("the partner reads %+v", seen)
 		}
@@ -254,14 +254,6 @@ func TestWithdrawalStopsTheNextSharing(t *testing.T) {
 			t.Errorf("the sharing is recorded %d times in the audit", shared)
 		}
 	})
-}
-
-// deref is the string a pointer points to, or "".
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
 
 // agendaCount is the totalCount of the one list an agenda query asks for.

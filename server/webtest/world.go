@@ -118,18 +118,18 @@ func (w *World) LastEventValues(id gid.ID) string {
 		}
 	}
 	add("note", e.Note != "", e.Note)
-	add("detail", e.Detail != nil, deref(e.Detail))
-	add("assessmentLevel", e.AssessmentLevel != nil, deref(e.AssessmentLevel))
-	add("interventionKind", e.InterventionKind != nil, deref(e.InterventionKind))
-	add("interventionStatus", e.InterventionStatus != nil, deref(e.InterventionStatus))
-	add("outcomeKind", e.OutcomeKind != nil, deref(e.OutcomeKind))
-	add("stillHeld", e.StillHeld != nil, deref(e.StillHeld))
-	add("closureReason", e.ClosureReason != nil, deref(e.ClosureReason))
-	add("day", e.Day != nil, deref(e.Day))
-	add("declineReason", e.DeclineReason != nil, deref(e.DeclineReason))
-	add("completionReason", e.CompletionReason != nil, deref(e.CompletionReason))
-	add("successful", e.Successful != nil, deref(e.Successful))
-	add("approvalKind", e.ApprovalKind != nil, deref(e.ApprovalKind))
+	add("detail", e.Detail != nil, domain.Deref(e.Detail))
+	add("assessmentLevel", e.AssessmentLevel != nil, domain.Deref(e.AssessmentLevel))
+	add("interventionKind", e.InterventionKind != nil, domain.Deref(e.InterventionKind))
+	add("interventionStatus", e.InterventionStatus != nil, domain.Deref(e.InterventionStatus))
+	add("outcomeKind", e.OutcomeKind != nil, domain.Deref(e.OutcomeKind))
+	add("stillHeld", e.StillHeld != nil, domain.Deref(e.StillHeld))
+	add("closureReason", e.ClosureReason != nil, domain.Deref(e.ClosureReason))
+	add("day", e.Day != nil, domain.Deref(e.Day))
+	add("declineReason", e.DeclineReason != nil, domain.Deref(e.DeclineReason))
+	add("completionReason", e.CompletionReason != nil, domain.Deref(e.CompletionReason))
+	add("successful", e.Successful != nil, domain.Deref(e.Successful))
+	add("approvalKind", e.ApprovalKind != nil, domain.Deref(e.ApprovalKind))
 	if o := e.Edges.Organization; o != nil {
 		add("organization", true, o.Name)
 	}
@@ -144,15 +144,6 @@ func (w *World) LastEventValues(id gid.ID) string {
 	}
 	add("relatedCase", e.Edges.RelatedCase != nil, "yes")
 	return strings.Join(out, " ")
-}
-
-// deref is the value a pointer points to, or its type's zero value.
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }
 
 // CaseIn writes a case of the Empoli table, referred by the demo operator
